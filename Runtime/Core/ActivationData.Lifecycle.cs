@@ -1,0 +1,201 @@
+using Meridian.Runtime.CodeGeneration;
+using Meridian.Runtime.Timers;
+
+namespace Meridian.Runtime.Core;
+
+/// <summary>
+/// Lifecycle: construct the grain, read its state, <c>OnActivateAsync</c>; and on the way out
+/// <c>OnDeactivateAsync</c>, timers disposed, waiting requests forwarded to the next activation.
+/// </summary>
+internal sealed partial class ActivationData : IGrainActivationContext
+{
+    [ThreadStatic]
+    private static ActivationData? t_constructing;
+
+    private readonly List<IPersistentStateBinding> _states = [];
+    private readonly List<GrainTimer> _timers = [];
+    private long _lastUsedEpoch;
+    private DeactivationReason? _deactivationRequested;
+    private readonly TaskCompletionSource _gone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the activation is gone (deactivated, or its activation failed).</summary>
+    public Task Gone => _gone.Task;
+
+    /// <summary>The activation whose grain is being constructed on this thread, for <see cref="Grain"/>'s constructor.</summary>
+    public static ActivationData? Constructing => t_constructing;
+
+    public IReadOnlyList<IPersistentStateBinding> PersistentStates => _states;
+
+    public IPersistentState<TState> GetPersistentState<TState>(string stateName, string storageName)
+    {
+        var state = new PersistentState<TState>(this, stateName, storageName, Runtime.GetStorage(storageName, ClassInfo));
+        _states.Add(state);
+        return state;
+    }
+
+    /// <summary>Queues the activation step; requests wait behind it.</summary>
+    public void BeginActivation() => EnqueueWork(new WorkItem(static state => ((ActivationData)state!).StartActivation(), this));
+
+    private void StartActivation() => _ = ActivateAsync();
+
+    private async Task ActivateAsync()
+    {
+        try
+        {
+            t_constructing = this;
+            try
+            {
+                GrainInstance = ClassInfo.Create(Runtime.Services, this);
+            }
+            finally
+            {
+                t_constructing = null;
+            }
+
+            foreach (var state in _states)
+                await state.ReadOnActivationAsync().ConfigureAwait(true);
+            if (GrainInstance is Grain grain)
+                await grain.OnActivateAsync(Runtime.ShutdownToken).ConfigureAwait(true);
+        }
+        catch (Exception exception)
+        {
+            FailActivation(exception);
+            return;
+        }
+
+        bool schedule;
+        lock (_lock)
+        {
+            _state = ActivationState.Valid;
+            schedule = AdmitWaitingLocked();
+            schedule |= StartDeactivationIfRequestedLocked();
+        }
+
+        Runtime.Log.Activated(GrainId);
+        if (schedule)
+            Schedule();
+    }
+
+    /// <summary>Nothing of a failed activation stays: no instance, no timers, no directory entry; its callers get the error.</summary>
+    private void FailActivation(Exception exception)
+    {
+        Runtime.Log.ActivationFailed(GrainId, exception);
+        DisposeTimers();
+        GrainInstance = null;
+        GrainRequest[] waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        Runtime.Directory.Remove(this);
+        _gone.TrySetResult();
+        foreach (var request in waiting)
+            request.FailCaller(exception);
+    }
+
+    /// <summary>Deactivates once no request runs (Orleans' DeactivateOnIdle).</summary>
+    public void RequestDeactivation(DeactivationReason reason)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            _deactivationRequested ??= reason;
+            schedule = StartDeactivationIfRequestedLocked();
+        }
+
+        if (schedule)
+            Schedule();
+    }
+
+    private bool StartDeactivationIfRequestedLocked()
+    {
+        if (_deactivationRequested is null || _state != ActivationState.Valid || _running.Count != 0)
+            return false;
+        _state = ActivationState.Deactivating;
+        _work.Enqueue(new WorkItem(static state => ((ActivationData)state!).StartDeactivation(), this));
+        Runtime.WorkTracker?.Increment();
+        return ClaimScheduleLocked();
+    }
+
+    private void StartDeactivation() => _ = DeactivateAsync();
+
+    private async Task DeactivateAsync()
+    {
+        var reason = _deactivationRequested!.Value;
+        try
+        {
+            if (GrainInstance is Grain grain)
+                await grain.OnDeactivateAsync(reason, Runtime.ShutdownToken).ConfigureAwait(true);
+        }
+        catch (Exception exception)
+        {
+            Runtime.Log.DeactivationFailed(GrainId, exception);
+        }
+
+        DisposeTimers();
+        GrainRequest[] waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        Runtime.Directory.Remove(this);
+        Runtime.Log.Deactivated(GrainId, reason.Code, reason.Description);
+        _gone.TrySetResult();
+        foreach (var request in waiting)
+            Runtime.Redispatch(GrainId, ClassInfo, request);
+    }
+
+    /// <summary>Starts deactivation when idle for at least <paramref name="idleEpochs"/> collection quanta.</summary>
+    public void CollectIfIdle(long epoch, long idleEpochs)
+    {
+        bool schedule;
+        lock (_lock)
+        {
+            if (_state != ActivationState.Valid || _running.Count != 0 || _waiting.Count != 0 || _executing || epoch - _lastUsedEpoch < idleEpochs)
+                return;
+            _deactivationRequested ??= new DeactivationReason(DeactivationReasonCode.ActivationIdle, "idle longer than the collection age");
+            schedule = StartDeactivationIfRequestedLocked();
+        }
+
+        if (schedule)
+            Schedule();
+    }
+
+    /// <summary>Marks activity for idle collection (a keep-alive timer tick).</summary>
+    public void Touch()
+    {
+        lock (_lock)
+            _lastUsedEpoch = Runtime.Collector.Epoch;
+    }
+
+    public void AddTimer(GrainTimer timer)
+    {
+        lock (_lock)
+            _timers.Add(timer);
+    }
+
+    public void RemoveTimer(GrainTimer timer)
+    {
+        lock (_lock)
+            _timers.Remove(timer);
+    }
+
+    private void DisposeTimers()
+    {
+        GrainTimer[] timers;
+        lock (_lock)
+        {
+            timers = [.. _timers];
+            _timers.Clear();
+        }
+
+        foreach (var timer in timers)
+            timer.Dispose();
+    }
+}

@@ -1,0 +1,179 @@
+using Meridian.Runtime.CodeGeneration;
+using Meridian.Runtime.Filters;
+using Meridian.Runtime.Hosting;
+using Meridian.Runtime.Introspection;
+using Meridian.Runtime.Storage;
+using Meridian.Runtime.Streams;
+using Meridian.Runtime.Time;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Meridian.Runtime.Core;
+
+/// <summary>
+/// The heart of a silo: grain types, the activation directory, and the two ways a call reaches a grain
+/// (inline on the caller's thread, or through the activation's queue).
+/// </summary>
+internal sealed partial class GrainRuntime : IClusterClient, IDisposable
+{
+    private readonly CancellationTokenSource _shutdown = new();
+    private GrainTypeRegistry? _registry;
+
+    public GrainRuntime(
+        IServiceProvider services,
+        IOptions<SiloOptions> siloOptions,
+        IOptions<GrainCollectionOptions> collectionOptions,
+        TimeProvider clock,
+        ILogger<GrainRuntime> logger)
+    {
+        Services = services;
+        Options = siloOptions.Value;
+        Clock = clock;
+        WorkTracker = (clock as SimulatedClock)?.Work;
+        Log = new RuntimeLog(logger);
+        Directory = new ActivationDirectory(this);
+        Collector = new IdleCollector(this, collectionOptions.Value);
+        Statistics = new CallStatistics();
+        Filters = new CallFilters(services);
+        TimeoutSweeper = new RequestTimeoutSweeper(this);
+    }
+
+    public IServiceProvider Services { get; }
+
+    public SiloOptions Options { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>Counts outstanding work when the clock is simulated, so a backtest can run until idle; null otherwise.</summary>
+    public WorkTracker? WorkTracker { get; }
+
+    public RuntimeLog Log { get; }
+
+    public ActivationDirectory Directory { get; }
+
+    public IdleCollector Collector { get; }
+
+    public CallStatistics Statistics { get; }
+
+    public CallFilters Filters { get; }
+
+    private RequestTimeoutSweeper TimeoutSweeper { get; }
+
+    public CancellationToken ShutdownToken => _shutdown.Token;
+
+    public GrainTypeRegistry Registry => _registry ?? throw new InvalidOperationException("the silo has not been started");
+
+    /// <summary>Loads the grain types and checks the configuration; every problem is reported at once.</summary>
+    public void Start()
+    {
+        _registry = GrainTypeRegistry.Build(GrainAssemblyDiscovery.Find(Options.GrainAssemblies));
+        new SiloValidator(this).Validate();
+        Collector.Start();
+        TimeoutSweeper.Start();
+        Log.SiloStarted(Registry.Classes.Count);
+    }
+
+    /// <summary>Deactivates every activation (OnDeactivateAsync runs) and stops the background work.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Collector.Dispose();
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo is stopping");
+        var activations = Directory.All().ToList();
+        foreach (var activation in activations)
+            activation.RequestDeactivation(reason);
+        await Task.WhenAll(activations.Select(a => a.Gone)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        TimeoutSweeper.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Collector.Dispose();
+        TimeoutSweeper.Dispose();
+        Statistics.Dispose();
+        _shutdown.Dispose();
+    }
+
+    public IGrainStorage GetStorage(string name, GrainClassInfo grainClass) =>
+        Services.GetKeyedService<IGrainStorage>(name)
+        ?? throw new InvalidOperationException($"grain class {grainClass.ClassType.Name} uses storage '{name}', which is not registered");
+
+    public IStreamProvider GetStreamProvider(string name) =>
+        Services.GetKeyedService<IStreamProvider>(name)
+        ?? throw new KeyNotFoundException($"no stream provider is registered under the name '{name}'");
+
+    /// <summary>The fast path: run the call on the caller's thread when the activation is idle.</summary>
+    public bool TryEnterInline(GrainReference reference, GrainMethod method, out InlineTurn turn)
+    {
+        turn = default;
+        if (method.IsOneWay || Filters.HasOutgoing)
+            return false;
+
+        var activation = ResolveActivation(reference);
+        if (activation.HasIncomingFilters)
+            return false;
+
+        var callerContext = SynchronizationContext.Current;
+        var caller = (callerContext as ActivationSynchronizationContext)?.Activation.CreateOutgoingLink();
+        if (!activation.TryEnterInline(method, caller, out var token))
+            return false;
+
+        SynchronizationContext.SetSynchronizationContext(activation.SyncContext);
+        turn = new InlineTurn(activation, method, token, caller, callerContext);
+        return true;
+    }
+
+    public Task<TResult> SendAsync<TResult>(GrainReference reference, GrainRequest<TResult> request)
+    {
+        var callerActivation = ActivationScope.Current;
+        request.Caller = callerActivation?.CreateOutgoingLink();
+        request.StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        var task = request.CreateCallerTask(callerIsGrain: callerActivation is not null);
+        if (Filters.HasOutgoing)
+            return OutgoingCallPipeline.InvokeAsync(this, reference, request, task);
+        Dispatch(reference, request);
+        return task;
+    }
+
+    public void SendOneWay<TResult>(GrainReference reference, GrainRequest<TResult> request)
+    {
+        request.StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (Filters.HasOutgoing)
+        {
+            var task = request.CreateCallerTask(callerIsGrain: false);
+            _ = OutgoingCallPipeline.InvokeAsync(this, reference, request, task);
+            return;
+        }
+
+        Dispatch(reference, request);
+    }
+
+    /// <summary>Puts the request on its activation's queue, resolving again if the activation went away meanwhile.</summary>
+    public void Dispatch(GrainReference reference, GrainRequest request)
+    {
+        while (!ResolveActivation(reference).Enqueue(request))
+            reference.CachedActivation = null;
+    }
+
+    /// <summary>Sends a request that waited on a deactivated activation to the grain's next activation.</summary>
+    public void Redispatch(GrainId grainId, GrainClassInfo grainClass, GrainRequest request)
+    {
+        while (!Directory.GetOrCreate(grainId, grainClass).Enqueue(request))
+        {
+        }
+    }
+
+    private ActivationData ResolveActivation(GrainReference reference)
+    {
+        var cached = reference.CachedActivation;
+        if (cached is not null && cached.State != ActivationState.Invalid)
+            return cached;
+
+        var grainClass = reference.Shared.GrainClass;
+        var activation = Directory.GetOrCreate(reference.GrainId, grainClass);
+        if (!grainClass.IsStatelessWorker)
+            reference.CachedActivation = activation;
+        return activation;
+    }
+}

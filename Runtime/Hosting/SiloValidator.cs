@@ -1,0 +1,47 @@
+using Meridian.Runtime.Core;
+using Meridian.Runtime.Storage;
+using Meridian.Runtime.Streams;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meridian.Runtime.Hosting;
+
+/// <summary>Checks at startup that every provider a grain class names is registered; all problems are reported at once.</summary>
+internal sealed class SiloValidator(GrainRuntime runtime)
+{
+    public void Validate()
+    {
+        var problems = new List<string>();
+        var options = runtime.Options;
+        if (options.RequestTimeout <= TimeSpan.Zero)
+            problems.Add($"SiloOptions.RequestTimeout must be more than zero (got {options.RequestTimeout})");
+        if (string.IsNullOrWhiteSpace(options.ServiceId))
+            problems.Add("SiloOptions.ServiceId must not be empty");
+        if (runtime.Collector.Quantum <= TimeSpan.Zero)
+            problems.Add($"GrainCollectionOptions.CollectionQuantum must be more than zero (got {runtime.Collector.Quantum})");
+
+        var keyed = runtime.Services.GetRequiredService<IServiceProviderIsKeyedService>();
+        foreach (var grainClass in runtime.Registry.Classes)
+        {
+            foreach (var state in grainClass.PersistentStates)
+            {
+                if (!keyed.IsKeyedService(typeof(IGrainStorage), state.StorageName))
+                {
+                    problems.Add($"grain class {grainClass.ClassType.FullName} keeps state '{state.StateName}' in storage '{state.StorageName}', " +
+                        "which is not registered (register it with AddMemoryGrainStorage or a durable storage provider)");
+                }
+            }
+
+            foreach (var subscription in grainClass.ImplicitSubscriptions)
+            {
+                if (subscription.StreamProvider is { } provider && !keyed.IsKeyedService(typeof(IStreamProvider), provider))
+                {
+                    problems.Add($"grain class {grainClass.ClassType.FullName} subscribes to namespace '{subscription.Namespace}' of stream provider " +
+                        $"'{provider}', which is not registered (register it with AddMemoryStreams or a durable stream provider)");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+            throw new SiloConfigurationException(problems);
+    }
+}

@@ -1,0 +1,67 @@
+namespace Meridian.Runtime.Streams;
+
+/// <summary>
+/// The events of one stream waiting for delivery. One pump per stream delivers them in order, each to every
+/// subscriber in turn; a failed delivery is logged and does not stop the stream (the durable provider retries
+/// and dead-letters instead).
+/// </summary>
+internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId streamId)
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<Func<StreamSubscription, StreamSequenceToken, Task>> _events = new();
+    private long _sequence;
+    private bool _pumping;
+
+    public void Enqueue(Func<StreamSubscription, StreamSequenceToken, Task> deliver)
+    {
+        provider.Runtime.WorkTracker?.Increment();
+        bool start;
+        lock (_lock)
+        {
+            _events.Enqueue(deliver);
+            start = !_pumping;
+            _pumping = true;
+        }
+
+        if (start)
+            _ = Task.Run(PumpAsync);
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            Func<StreamSubscription, StreamSequenceToken, Task> deliver;
+            StreamSequenceToken token;
+            lock (_lock)
+            {
+                if (!_events.TryDequeue(out deliver!))
+                {
+                    _pumping = false;
+                    return;
+                }
+
+                token = new StreamSequenceToken(++_sequence);
+            }
+
+            try
+            {
+                foreach (var subscription in provider.SubscribersOf(streamId))
+                {
+                    try
+                    {
+                        await deliver(subscription, token).ConfigureAwait(false);
+                    }
+                    catch (Exception exception)
+                    {
+                        provider.Runtime.Log.StreamDeliveryFailed(streamId.ToString(), subscription.HandleId, exception);
+                    }
+                }
+            }
+            finally
+            {
+                provider.Runtime.WorkTracker?.Decrement();
+            }
+        }
+    }
+}
