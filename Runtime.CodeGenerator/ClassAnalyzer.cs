@@ -43,6 +43,12 @@ internal static class ClassAnalyzer
         if (constructor is null)
             return new GrainClassInfo(key, null, diagnostics.ToEquatableArray());
 
+        if (!SetsRequiredMembers(constructor) && FirstRequiredMember(symbol) is { } required)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RequiredMembers, location, display, required.Name));
+            return new GrainClassInfo(key, null, diagnostics.ToEquatableArray());
+        }
+
         var arguments = new List<ConstructorArgumentModel>();
         var valid = true;
         foreach (var parameter in constructor.Parameters)
@@ -97,6 +103,32 @@ internal static class ClassAnalyzer
         return chosen;
     }
 
+    private static bool SetsRequiredMembers(IMethodSymbol constructor)
+    {
+        foreach (var attribute in constructor.GetAttributes())
+        {
+            if (KnownTypes.Is(attribute.AttributeClass, "System.Diagnostics.CodeAnalysis", "SetsRequiredMembersAttribute"))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A required field or property of the class or its bases: <c>new C(...)</c> would not compile (CS9035).</summary>
+    private static ISymbol? FirstRequiredMember(INamedTypeSymbol symbol)
+    {
+        for (var type = symbol; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                    return member;
+            }
+        }
+
+        return null;
+    }
+
     private static ConstructorArgumentModel? Describe(IParameterSymbol parameter, string grainClass, List<DiagnosticInfo> diagnostics)
     {
         var location = LocationInfo.Of(parameter);
@@ -142,9 +174,18 @@ internal static class ClassAnalyzer
             return null;
         }
 
+        // PersistentState(stateName, storageName = "Default"); named arguments win if the attribute also has settable properties.
         var arguments = attribute.ConstructorArguments;
-        var stateName = arguments.Length > 0 && arguments[0].Kind == TypedConstantKind.Primitive ? arguments[0].Value as string : null;
-        var storageName = arguments.Length > 1 && arguments[1].Kind == TypedConstantKind.Primitive ? arguments[1].Value as string : null;
+        var stateName = arguments.Length > 0 ? arguments[0].Value as string : null;
+        var storageName = arguments.Length > 1 ? arguments[1].Value as string : null;
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "StateName")
+                stateName = named.Value.Value as string;
+            else if (named.Key == "StorageName")
+                storageName = named.Value.Value as string;
+        }
+
         if (string.IsNullOrEmpty(stateName))
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingStateName, location, grainClass, parameter.Name));

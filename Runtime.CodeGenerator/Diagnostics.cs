@@ -73,7 +73,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor AmbiguousConstructor = Error(
         "MRG013",
         "Grain class has ambiguous public constructors",
-        "Grain class '{0}' has several public constructors with {1} parameters; the generated factory uses the public constructor with the most parameters, so it must be unique");
+        "Grain class '{0}' has several public constructors taking the most parameters ({1}); the generated factory calls the public constructor with the most parameters, so it must be unique");
 
     public static readonly DiagnosticDescriptor PersistentStateType = Error(
         "MRG014",
@@ -89,6 +89,11 @@ internal static class Diagnostics
         "MRG016",
         "[PersistentState] without a state name",
         "Parameter '{1}' of the constructor of grain class '{0}' is marked [PersistentState] without a state name");
+
+    public static readonly DiagnosticDescriptor RequiredMembers = Error(
+        "MRG017",
+        "Grain class has required members",
+        "Grain class '{0}' has required member '{1}', which the generated factory cannot set; remove 'required' or mark the constructor [SetsRequiredMembers]");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

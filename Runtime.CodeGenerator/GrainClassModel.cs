@@ -17,12 +17,15 @@ internal enum ArgumentSource
 }
 
 /// <summary>One argument of the grain class constructor the factory calls.</summary>
+/// <param name="Source">Where the argument comes from.</param>
 /// <param name="Type">
 /// For services: the type argument of GetRequiredService/GetService (top-level nullable annotation removed).
 /// For persistent state: TState.
 /// </param>
 /// <param name="RuntimeType">For <see cref="ArgumentSource.ServiceOrDefault"/>: the type for <c>typeof</c> and the pattern, without nullable annotations or Nullable&lt;T&gt;.</param>
 /// <param name="DefaultValue">For <see cref="ArgumentSource.ServiceOrDefault"/>: the C# expression of the default value.</param>
+/// <param name="StateName">For <see cref="ArgumentSource.PersistentState"/>: the state name.</param>
+/// <param name="StorageName">For <see cref="ArgumentSource.PersistentState"/>: the storage provider name.</param>
 internal sealed record ConstructorArgumentModel(
     ArgumentSource Source,
     string Type,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -126,6 +127,10 @@ internal static class InterfaceAnalyzer
                     {
                         methods.Add(model);
                     }
+                    else
+                    {
+                        valid = false;
+                    }
 
                     break;
 
@@ -157,6 +162,10 @@ internal static class InterfaceAnalyzer
 
     private static GrainMethodModel? DescribeMethod(IMethodSymbol method, Reporter report)
     {
+        // An unresolved type is already a compiler error: generate nothing for the method and add no noise.
+        if (method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(static p => p.Type.TypeKind == TypeKind.Error))
+            return null;
+
         var display = TypeNames.Display(method);
         var ok = true;
         if (method.IsGenericMethod)

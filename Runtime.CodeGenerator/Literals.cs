@@ -34,8 +34,7 @@ internal static class Literals
         double number => Double(number),
         float number => Single(number),
         decimal number => number.ToString(CultureInfo.InvariantCulture) + "m",
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => throw new ArgumentException("unexpected default value " + value, nameof(value)),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "default",
     };
 
     private static string Double(double number)

@@ -110,9 +110,25 @@ internal sealed partial class ActivationData : IGrainActivationContext
             Schedule();
     }
 
-    private bool StartDeactivationIfRequestedLocked()
+    /// <summary>Deactivates now, even with requests still running (their callers keep waiting for their timeout).</summary>
+    public void ForceDeactivation()
     {
-        if (_deactivationRequested is null || _state != ActivationState.Valid || _running.Count != 0)
+        bool schedule;
+        lock (_lock)
+        {
+            _deactivationRequested ??= new DeactivationReason(DeactivationReasonCode.ShuttingDown, "forced");
+            schedule = StartDeactivationLocked(force: true);
+        }
+
+        if (schedule)
+            Schedule();
+    }
+
+    private bool StartDeactivationIfRequestedLocked() => StartDeactivationLocked(force: false);
+
+    private bool StartDeactivationLocked(bool force)
+    {
+        if (_deactivationRequested is null || _state != ActivationState.Valid || (_running.Count != 0 && !force))
             return false;
         _state = ActivationState.Deactivating;
         _work.Enqueue(new WorkItem(static state => ((ActivationData)state!).StartDeactivation(), this));

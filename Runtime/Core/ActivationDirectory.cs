@@ -43,6 +43,9 @@ internal sealed class ActivationDirectory(GrainRuntime runtime)
         }
     }
 
+    /// <summary>An idle, valid worker of a stateless worker grain, if one exists; never activates.</summary>
+    public ActivationData? FindIdleWorker(GrainId grainId) => _workers.TryGetValue(grainId, out var group) ? group.FindIdle() : null;
+
     /// <summary>The activation of <paramref name="grainId"/> if one exists; never activates.</summary>
     public ActivationData? Find(GrainId grainId) => _activations.GetValueOrDefault(grainId);
 

@@ -67,14 +67,20 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
     /// <summary>Loads the grain types and checks the configuration; every problem is reported at once.</summary>
     public void Start()
     {
-        _registry = GrainTypeRegistry.Build(GrainAssemblyDiscovery.Find(Options.GrainAssemblies));
-        new SiloValidator(this).Validate();
+        var problems = new List<string>();
+        _registry = GrainTypeRegistry.Build(GrainAssemblyDiscovery.Find(Options.GrainAssemblies), problems);
+        new SiloValidator(this).Validate(problems);
+        if (problems.Count > 0)
+            throw new SiloConfigurationException(problems);
         Collector.Start();
         TimeoutSweeper.Start();
         Log.SiloStarted(Registry.Classes.Count);
     }
 
-    /// <summary>Deactivates every activation (OnDeactivateAsync runs) and stops the background work.</summary>
+    /// <summary>
+    /// Deactivates every activation once its running requests finish (OnDeactivateAsync runs), forcing those still
+    /// busy after <see cref="GrainCollectionOptions.DeactivationTimeout"/>, and stops the background work.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Collector.Dispose();
@@ -82,7 +88,16 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         var activations = Directory.All().ToList();
         foreach (var activation in activations)
             activation.RequestDeactivation(reason);
-        await Task.WhenAll(activations.Select(a => a.Gone)).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        var allGone = Task.WhenAll(activations.Select(a => a.Gone));
+        var graceful = await Task.WhenAny(allGone, Task.Delay(Collector.DeactivationTimeout, cancellationToken)).ConfigureAwait(false);
+        if (graceful != allGone)
+        {
+            foreach (var activation in activations)
+                activation.ForceDeactivation();
+        }
+
+        await allGone.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _shutdown.CancelAsync().ConfigureAwait(false);
         TimeoutSweeper.Dispose();
     }
@@ -110,8 +125,11 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         if (method.IsOneWay || Filters.HasOutgoing)
             return false;
 
-        var activation = ResolveActivation(reference);
-        if (activation.HasIncomingFilters)
+        // A stateless worker call runs inline only on an idle worker; picking one otherwise may create a worker.
+        var activation = reference.Shared.GrainClass.IsStatelessWorker
+            ? Directory.FindIdleWorker(reference.GrainId)
+            : ResolveActivation(reference);
+        if (activation is null || activation.HasIncomingFilters)
             return false;
 
         var callerContext = SynchronizationContext.Current;

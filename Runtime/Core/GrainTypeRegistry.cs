@@ -13,8 +13,8 @@ internal sealed class GrainTypeRegistry
 
     public IReadOnlyCollection<GrainClassInfo> Classes => _classesByType.Values;
 
-    /// <summary>Builds the registry from the manifests of <paramref name="assemblies"/>; every problem is reported at once.</summary>
-    public static GrainTypeRegistry Build(IEnumerable<Assembly> assemblies)
+    /// <summary>Builds the registry from the manifests of <paramref name="assemblies"/>, adding every problem found to <paramref name="errors"/>.</summary>
+    public static GrainTypeRegistry Build(IEnumerable<Assembly> assemblies, List<string> errors)
     {
         var manifest = new GrainManifestBuilder();
         foreach (var assembly in assemblies.Distinct())
@@ -24,7 +24,6 @@ internal sealed class GrainTypeRegistry
         }
 
         var registry = new GrainTypeRegistry();
-        var errors = new List<string>();
         foreach (var (type, createProxy) in manifest.Interfaces)
             registry._interfaces[type] = new GrainInterfaceInfo(type, createProxy);
 
@@ -47,9 +46,6 @@ internal sealed class GrainTypeRegistry
 
         foreach (var info in registry._interfaces.Values)
             ChooseDefaultClass(info, errors);
-
-        if (errors.Count > 0)
-            throw new SiloConfigurationException(errors);
         return registry;
     }
 

@@ -16,6 +16,8 @@ internal sealed class IdleCollector(GrainRuntime runtime, GrainCollectionOptions
 
     public TimeSpan Quantum => options.CollectionQuantum;
 
+    public TimeSpan DeactivationTimeout => options.DeactivationTimeout;
+
     public void Start() => _timer = runtime.Clock.CreateTimer(static s => ((IdleCollector)s!).Collect(), this, Quantum, Quantum);
 
     private void Collect()

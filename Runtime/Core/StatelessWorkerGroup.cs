@@ -57,6 +57,21 @@ internal sealed class StatelessWorkerGroup(GrainRuntime runtime, GrainId grainId
         return chosen;
     }
 
+    public ActivationData? FindIdle()
+    {
+        lock (_lock)
+        {
+            foreach (var worker in _workers)
+            {
+                var (state, running, waiting, _) = worker.Describe();
+                if (state == ActivationState.Valid && running == 0 && waiting == 0)
+                    return worker;
+            }
+        }
+
+        return null;
+    }
+
     public void Remove(ActivationData worker)
     {
         lock (_lock)

@@ -26,4 +26,10 @@ public sealed class GrainCollectionOptions
 
     /// <summary>How often idle activations are looked for; an activation goes between age and age + quantum after its last use. Default 1 minute.</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a stopping silo waits for an activation's running requests before it deactivates it anyway.
+    /// Default 30 s, as Orleans.
+    /// </summary>
+    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

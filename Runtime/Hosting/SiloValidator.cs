@@ -5,12 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Runtime.Hosting;
 
-/// <summary>Checks at startup that every provider a grain class names is registered; all problems are reported at once.</summary>
+/// <summary>Checks at startup the options and that every provider a grain class names is registered.</summary>
 internal sealed class SiloValidator(GrainRuntime runtime)
 {
-    public void Validate()
+    public void Validate(List<string> problems)
     {
-        var problems = new List<string>();
         var options = runtime.Options;
         if (options.RequestTimeout <= TimeSpan.Zero)
             problems.Add($"SiloOptions.RequestTimeout must be more than zero (got {options.RequestTimeout})");
@@ -40,8 +39,5 @@ internal sealed class SiloValidator(GrainRuntime runtime)
                 }
             }
         }
-
-        if (problems.Count > 0)
-            throw new SiloConfigurationException(problems);
     }
 }

@@ -1,0 +1,80 @@
+using Meridian.Runtime.Concurrency;
+
+namespace Meridian.Runtime.Tests.Calls;
+
+/// <summary>Forwards a call along a path of grains: a.Forward(["b", "a"]) calls b.Forward(["a"]), which calls a.Forward([]).</summary>
+public interface IForwardingGrain : IGrainWithStringKey
+{
+    Task<string> Forward(string[] path);
+}
+
+public sealed class ForwardingGrain : Grain, IForwardingGrain
+{
+    public async Task<string> Forward(string[] path)
+    {
+        if (path.Length == 0)
+            return "reached " + this.GetPrimaryKeyString();
+        return await GrainFactory.GetGrain<IForwardingGrain>(path[0]).Forward(path[1..]);
+    }
+}
+
+public interface IReentrantForwardingGrain : IGrainWithStringKey
+{
+    Task<string> Forward(string[] path);
+}
+
+[Reentrant]
+public sealed class ReentrantForwardingGrain : Grain, IReentrantForwardingGrain
+{
+    public async Task<string> Forward(string[] path)
+    {
+        if (path.Length == 0)
+            return "reached " + this.GetPrimaryKeyString();
+        return await GrainFactory.GetGrain<IReentrantForwardingGrain>(path[0]).Forward(path[1..]);
+    }
+}
+
+/// <summary>A grain whose method never finishes: for request timeouts.</summary>
+public interface IHangingGrain : IGrainWithStringKey
+{
+    Task<int> Hang();
+}
+
+public sealed class HangingGrain : Grain, IHangingGrain
+{
+    private readonly TaskCompletionSource<int> _never = new();
+
+    public Task<int> Hang() => _never.Task;
+}
+
+/// <summary>A domain error with data, to check that the caller gets the very exception the grain threw.</summary>
+public sealed class OrderRejectedException(string message, string code) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+public interface IThrowingGrain : IGrainWithStringKey
+{
+    Task ThrowSynchronously(string message);
+
+    Task<int> ThrowAfterAwait(string message);
+
+    ValueTask<int> ThrowDomainError(string code);
+
+    Task<int> CallThrower(string key);
+}
+
+public sealed class ThrowingGrain : Grain, IThrowingGrain
+{
+    public Task ThrowSynchronously(string message) => throw new ArgumentException(message, nameof(message));
+
+    public async Task<int> ThrowAfterAwait(string message)
+    {
+        await Task.Yield();
+        throw new InvalidOperationException(message);
+    }
+
+    public ValueTask<int> ThrowDomainError(string code) => throw new OrderRejectedException("order rejected: " + code, code);
+
+    public Task<int> CallThrower(string key) => GrainFactory.GetGrain<IThrowingGrain>(key).ThrowDomainError("FROM_" + key).AsTask();
+}
