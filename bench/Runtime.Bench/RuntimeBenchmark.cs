@@ -1,5 +1,4 @@
 using System.Globalization;
-using Meridian.Runtime;
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Introspection;
 using Microsoft.Extensions.DependencyInjection;
