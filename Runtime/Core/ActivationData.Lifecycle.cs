@@ -80,8 +80,15 @@ internal sealed partial class ActivationData : IGrainActivationContext
     private void FailActivation(Exception exception)
     {
         Runtime.Log.ActivationFailed(GrainId, exception);
-        DisposeTimers();
         GrainInstance = null;
+        foreach (var request in Retire())
+            request.FailCaller(exception);
+    }
+
+    /// <summary>Ends the activation: timers disposed, no more requests accepted, out of the directory. Returns the requests that were waiting.</summary>
+    private GrainRequest[] Retire()
+    {
+        DisposeTimers();
         GrainRequest[] waiting;
         lock (_lock)
         {
@@ -92,8 +99,7 @@ internal sealed partial class ActivationData : IGrainActivationContext
 
         Runtime.Directory.Remove(this);
         _gone.TrySetResult();
-        foreach (var request in waiting)
-            request.FailCaller(exception);
+        return waiting;
     }
 
     /// <summary>Deactivates once no request runs (Orleans' DeactivateOnIdle).</summary>
@@ -151,18 +157,8 @@ internal sealed partial class ActivationData : IGrainActivationContext
             Runtime.Log.DeactivationFailed(GrainId, exception);
         }
 
-        DisposeTimers();
-        GrainRequest[] waiting;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            waiting = [.. _waiting];
-            _waiting.Clear();
-        }
-
-        Runtime.Directory.Remove(this);
+        var waiting = Retire();
         Runtime.Log.Deactivated(GrainId, reason.Code, reason.Description);
-        _gone.TrySetResult();
         foreach (var request in waiting)
             Runtime.Redispatch(GrainId, ClassInfo, request);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Meridian.Runtime.CodeGeneration;
 
 namespace Meridian.Runtime.Core;
 
@@ -12,34 +13,29 @@ internal sealed class ActivationDirectory(GrainRuntime runtime)
 
     public int Count => _activations.Count + _workers.Values.Sum(w => w.Count);
 
-    /// <summary>The activation of <paramref name="grainId"/>, created (and its activation queued) if there is none.</summary>
-    public ActivationData GetOrCreate(GrainId grainId, GrainClassInfo grainClass)
+    /// <summary>
+    /// Puts <paramref name="request"/> on the grain's activation and returns it. When there is none, a new
+    /// activation is created with the request queued before its activation step starts, so that a failed
+    /// activation answers exactly the requests that caused it.
+    /// </summary>
+    public ActivationData Route(GrainId grainId, GrainClassInfo grainClass, GrainRequest request)
     {
         if (grainClass.IsStatelessWorker)
-            return _workers.GetOrAdd(grainId, static (id, state) => new StatelessWorkerGroup(state.runtime, id, state.grainClass), (runtime, grainClass)).Pick();
+            return _workers.GetOrAdd(grainId, static (id, state) => new StatelessWorkerGroup(state.runtime, id, state.grainClass), (runtime, grainClass)).Route(request);
 
         while (true)
         {
-            if (_activations.TryGetValue(grainId, out var existing))
-            {
-                if (existing.State != ActivationState.Invalid)
-                    return existing;
-                var replacement = new ActivationData(runtime, grainId, grainClass);
-                if (_activations.TryUpdate(grainId, replacement, existing))
-                {
-                    replacement.BeginActivation();
-                    return replacement;
-                }
-
-                continue;
-            }
+            var existing = _activations.GetValueOrDefault(grainId);
+            if (existing is not null && existing.Enqueue(request))
+                return existing;
 
             var created = new ActivationData(runtime, grainId, grainClass);
-            if (_activations.TryAdd(grainId, created))
-            {
-                created.BeginActivation();
-                return created;
-            }
+            var published = existing is null ? _activations.TryAdd(grainId, created) : _activations.TryUpdate(grainId, created, existing);
+            if (!published)
+                continue;
+            created.Enqueue(request);
+            created.BeginActivation();
+            return created;
         }
     }
 

@@ -128,7 +128,7 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         // A stateless worker call runs inline only on an idle worker; picking one otherwise may create a worker.
         var activation = reference.Shared.GrainClass.IsStatelessWorker
             ? Directory.FindIdleWorker(reference.GrainId)
-            : ResolveActivation(reference);
+            : FindActivation(reference);
         if (activation is null || activation.HasIncomingFilters)
             return false;
 
@@ -167,31 +167,27 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         Dispatch(reference, request);
     }
 
-    /// <summary>Puts the request on its activation's queue, resolving again if the activation went away meanwhile.</summary>
+    /// <summary>Puts the request on its activation's queue, creating the activation when there is none.</summary>
     public void Dispatch(GrainReference reference, GrainRequest request)
     {
-        while (!ResolveActivation(reference).Enqueue(request))
-            reference.CachedActivation = null;
+        if (reference.CachedActivation is { } cached && cached.Enqueue(request))
+            return;
+        var grainClass = reference.Shared.GrainClass;
+        var activation = Directory.Route(reference.GrainId, grainClass, request);
+        reference.CachedActivation = grainClass.IsStatelessWorker ? null : activation;
     }
 
     /// <summary>Sends a request that waited on a deactivated activation to the grain's next activation.</summary>
-    public void Redispatch(GrainId grainId, GrainClassInfo grainClass, GrainRequest request)
-    {
-        while (!Directory.GetOrCreate(grainId, grainClass).Enqueue(request))
-        {
-        }
-    }
+    public void Redispatch(GrainId grainId, GrainClassInfo grainClass, GrainRequest request) => Directory.Route(grainId, grainClass, request);
 
-    private ActivationData ResolveActivation(GrainReference reference)
+    /// <summary>The grain's current activation, if it has one; the inline path never creates activations.</summary>
+    private ActivationData? FindActivation(GrainReference reference)
     {
         var cached = reference.CachedActivation;
         if (cached is not null && cached.State != ActivationState.Invalid)
             return cached;
-
-        var grainClass = reference.Shared.GrainClass;
-        var activation = Directory.GetOrCreate(reference.GrainId, grainClass);
-        if (!grainClass.IsStatelessWorker)
-            reference.CachedActivation = activation;
+        var activation = Directory.Find(reference.GrainId);
+        reference.CachedActivation = activation;
         return activation;
     }
 }

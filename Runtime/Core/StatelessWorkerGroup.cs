@@ -1,3 +1,5 @@
+using Meridian.Runtime.CodeGeneration;
+
 namespace Meridian.Runtime.Core;
 
 /// <summary>
@@ -18,43 +20,54 @@ internal sealed class StatelessWorkerGroup(GrainRuntime runtime, GrainId grainId
         }
     }
 
-    public ActivationData Pick()
+    /// <summary>Puts the request on an idle worker, a new one while under the limit, or else the least busy one.</summary>
+    public ActivationData Route(GrainRequest request)
     {
-        ActivationData? created = null;
-        ActivationData chosen;
-        lock (_lock)
+        while (true)
         {
-            ActivationData? leastBusy = null;
-            var leastLoad = int.MaxValue;
-            foreach (var worker in _workers)
+            ActivationData chosen;
+            var created = false;
+            lock (_lock)
             {
-                var (state, running, waiting, _) = worker.Describe();
-                if (state == ActivationState.Invalid)
-                    continue;
-                var load = running + waiting + (state == ActivationState.Valid ? 0 : 1);
-                if (load == 0)
-                    return worker;
-                if (load < leastLoad)
+                var leastBusy = LeastBusyLocked();
+                if (leastBusy is null || (leastBusy.Value.Load > 0 && _workers.Count < grainClass.StatelessWorkerMax))
                 {
-                    leastLoad = load;
-                    leastBusy = worker;
+                    chosen = new ActivationData(runtime, grainId, grainClass);
+                    _workers.Add(chosen);
+                    created = true;
+                }
+                else
+                {
+                    chosen = leastBusy.Value.Worker;
                 }
             }
 
-            if (_workers.Count < grainClass.StatelessWorkerMax || leastBusy is null)
+            if (created)
             {
-                created = new ActivationData(runtime, grainId, grainClass);
-                _workers.Add(created);
-                chosen = created;
+                chosen.Enqueue(request);
+                chosen.BeginActivation();
+                return chosen;
             }
-            else
-            {
-                chosen = leastBusy;
-            }
+
+            if (chosen.Enqueue(request))
+                return chosen;
+        }
+    }
+
+    private (ActivationData Worker, int Load)? LeastBusyLocked()
+    {
+        (ActivationData Worker, int Load)? best = null;
+        foreach (var worker in _workers)
+        {
+            var (state, running, waiting, _) = worker.Describe();
+            if (state == ActivationState.Invalid)
+                continue;
+            var load = running + waiting + (state == ActivationState.Valid ? 0 : 1);
+            if (best is null || load < best.Value.Load)
+                best = (worker, load);
         }
 
-        created?.BeginActivation();
-        return chosen;
+        return best;
     }
 
     public ActivationData? FindIdle()

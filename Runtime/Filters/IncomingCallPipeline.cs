@@ -13,43 +13,22 @@ internal static class IncomingCallPipeline
         return context.TypedResult;
     }
 
-    private sealed class Context<TResult>(ActivationData activation, GrainRequest<TResult> request) : IIncomingGrainCallContext
+    private sealed class Context<TResult>(ActivationData activation, GrainRequest<TResult> request)
+        : GrainCallContext<TResult>(request), IIncomingGrainCallContext
     {
-        private int _next;
-
-        public TResult TypedResult { get; private set; } = default!;
-
         public object Grain => activation.GrainInstance!;
 
-        public GrainId TargetId => activation.GrainId;
+        public override GrainId TargetId => activation.GrainId;
 
-        public GrainMethod Method => request.Method;
-
-        public GrainRequest Request => request;
-
-        public object? Result
-        {
-            get => TypedResult;
-            set => TypedResult = (TResult)value!;
-        }
-
-        public async Task Invoke()
+        protected override async Task InvokeStep(int step)
         {
             var filters = activation.Runtime.Filters.Incoming;
-            var step = _next++;
             if (step < filters.Length)
-            {
                 await filters[step].Invoke(this).ConfigureAwait(true);
-                return;
-            }
-
-            if (step == filters.Length && activation.ClassInfo.IsIncomingFilter)
-            {
+            else if (step == filters.Length && activation.ClassInfo.IsIncomingFilter)
                 await ((IIncomingGrainCallFilter)Grain).Invoke(this).ConfigureAwait(true);
-                return;
-            }
-
-            TypedResult = await request.InvokeAsync(Grain).ConfigureAwait(true);
+            else
+                TypedResult = await TypedRequest.InvokeAsync(Grain).ConfigureAwait(true);
         }
     }
 }

@@ -14,38 +14,23 @@ internal static class OutgoingCallPipeline
     }
 
     private sealed class Context<TResult>(GrainRuntime runtime, GrainReference reference, GrainRequest<TResult> request, Task<TResult> response)
-        : IOutgoingGrainCallContext
+        : GrainCallContext<TResult>(request), IOutgoingGrainCallContext
     {
-        private int _next;
-
-        public TResult TypedResult { get; private set; } = default!;
-
         public GrainReference Grain => reference;
 
-        public GrainId TargetId => reference.GrainId;
+        public override GrainId TargetId => reference.GrainId;
 
-        public GrainMethod Method => request.Method;
-
-        public GrainRequest Request => request;
-
-        public object? Result
-        {
-            get => TypedResult;
-            set => TypedResult = (TResult)value!;
-        }
-
-        public async Task Invoke()
+        protected override async Task InvokeStep(int step)
         {
             var filters = runtime.Filters.Outgoing;
-            var step = _next++;
             if (step < filters.Length)
             {
                 await filters[step].Invoke(this).ConfigureAwait(true);
                 return;
             }
 
-            runtime.Dispatch(reference, request);
-            if (!request.Method.IsOneWay)
+            runtime.Dispatch(reference, TypedRequest);
+            if (!TypedRequest.Method.IsOneWay)
                 TypedResult = await response.ConfigureAwait(true);
         }
     }
