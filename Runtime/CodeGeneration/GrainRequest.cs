@@ -31,6 +31,12 @@ public abstract class GrainRequest
     /// <summary>True once the caller has its answer (a result, an error or a timeout).</summary>
     internal bool CallerNotified => Volatile.Read(ref _callerNotified) != 0;
 
+    /// <summary>True when someone waits for the answer (false for one-way calls and timer ticks).</summary>
+    internal abstract bool HasCaller { get; }
+
+    /// <summary>True for work that only makes sense in the activation that queued it (a timer tick): it is dropped, not forwarded, when that activation goes.</summary>
+    internal virtual bool BelongsToActivation => false;
+
     /// <summary>Claims the right to answer the caller; only the first of result, error or timeout wins.</summary>
     private protected bool TryClaimCaller() => Interlocked.Exchange(ref _callerNotified, 1) == 0;
 

@@ -22,6 +22,8 @@ public abstract class GrainRequest<TResult> : GrainRequest
         return _completion.Task;
     }
 
+    internal override bool HasCaller => _completion is not null;
+
     internal override void Execute(ActivationData activation)
     {
         ValueTask<TResult> pending;

@@ -160,7 +160,10 @@ internal sealed partial class ActivationData : IGrainActivationContext
         var waiting = Retire();
         Runtime.Log.Deactivated(GrainId, reason.Code, reason.Description);
         foreach (var request in waiting)
-            Runtime.Redispatch(GrainId, ClassInfo, request);
+        {
+            if (!request.BelongsToActivation)
+                Runtime.Redispatch(GrainId, ClassInfo, request);
+        }
     }
 
     /// <summary>Starts deactivation when idle for at least <paramref name="idleEpochs"/> collection quanta.</summary>

@@ -66,6 +66,9 @@ public sealed class SimulatedClock : TimeProvider
     /// <summary>Moves the clock forward to <paramref name="target"/>, firing the timers due on the way, each in turn.</summary>
     public async Task AdvanceToAsync(DateTimeOffset target)
     {
+        var now = GetUtcNow();
+        if (target < now)
+            throw new ArgumentOutOfRangeException(nameof(target), target, $"the clock is at {now:O} and cannot go back");
         await RunUntilIdleAsync().ConfigureAwait(false);
         while (true)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Meridian.Runtime.CodeGeneration;
 using Meridian.Runtime.Core;
 
@@ -26,6 +27,8 @@ internal sealed class GrainTimer : IGrainTimer
     private readonly ITimer _timer;
     private readonly CancellationTokenSource _disposed = new();
     private TimeSpan _period;
+    private bool _ticking;
+    private TimeSpan? _dueAfterTick;
 
     private GrainTimer(ActivationData activation, Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
     {
@@ -53,7 +56,12 @@ internal sealed class GrainTimer : IGrainTimer
         {
             ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
             _period = period;
-            _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
+
+            // Called by the timer's own callback: the new due time counts from the end of this tick.
+            if (_ticking)
+                _dueAfterTick = dueTime;
+            else
+                _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -69,16 +77,25 @@ internal sealed class GrainTimer : IGrainTimer
     {
         if (_disposed.IsCancellationRequested)
             return;
-        if (!_activation.Enqueue(new Tick(this)))
+        if (!_activation.Enqueue(new Tick(this) { StartTimestamp = Stopwatch.GetTimestamp() }))
             Dispose();
+    }
+
+    private void BeginTick()
+    {
+        lock (_lock)
+            _ticking = true;
     }
 
     private void ScheduleNext()
     {
         lock (_lock)
         {
-            if (!_disposed.IsCancellationRequested && _period != Timeout.InfiniteTimeSpan)
-                _timer.Change(_period, Timeout.InfiniteTimeSpan);
+            _ticking = false;
+            var due = _dueAfterTick ?? _period;
+            _dueAfterTick = null;
+            if (!_disposed.IsCancellationRequested && due != Timeout.InfiniteTimeSpan)
+                _timer.Change(due, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -102,12 +119,15 @@ internal sealed class GrainTimer : IGrainTimer
 
         public override int ArgumentCount => 0;
 
+        internal override bool BelongsToActivation => true;
+
         public override object? GetArgument(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 
         public override ValueTask<VoidResult> InvokeAsync(object grain)
         {
             if (timer._disposed.IsCancellationRequested)
                 return default;
+            timer.BeginTick();
             Task task;
             try
             {

@@ -35,6 +35,26 @@ public sealed class ImplicitSubscriptionTests
     }
 
     [Fact]
+    public async Task After_reactivation_OnSubscribed_is_called_again_and_the_grain_keeps_receiving()
+    {
+        var probe = new StreamProbe();
+        await using var silo = await StartAsync(probe);
+        var stream = Stream(silo, StreamImplicitFactoryGrain.Namespace, "k");
+        var grain = silo.GrainFactory.GetGrain<IStreamImplicitFactoryGrain>("k");
+        await stream.OnNextBatchAsync([1, 2]);
+        await silo.IdleAsync();
+
+        await grain.DeactivateAsync();
+        await silo.IdleAsync();
+        await stream.OnNextBatchAsync([3, 4]);
+        await silo.IdleAsync();
+
+        var subscribed = $"k subscribed to {StreamImplicitFactoryGrain.Namespace}/k";
+        Assert.Equal(["activate k", subscribed, "activate k", subscribed], probe.Log);
+        Assert.Equal([3, 4], await grain.GetReceivedAsync());
+    }
+
+    [Fact]
     public async Task A_grain_that_is_its_own_observer_receives_its_streams_events_in_order()
     {
         await using var silo = await StartAsync(new StreamProbe());

@@ -161,6 +161,8 @@ public sealed class StreamResumingSubscriberGrain(StreamProbe probe) : Grain, IS
 public interface IStreamImplicitFactoryGrain : IGrainWithStringKey
 {
     Task<List<int>> GetReceivedAsync();
+
+    Task DeactivateAsync();
 }
 
 /// <summary>Implicitly subscribed to namespace <see cref="Namespace"/>; attaches its observer in <see cref="OnSubscribed"/>.</summary>
@@ -189,6 +191,12 @@ public sealed class StreamImplicitFactoryGrain(StreamProbe probe) : Grain, IStre
     }
 
     public Task<List<int>> GetReceivedAsync() => Task.FromResult(_received.ToList());
+
+    public Task DeactivateAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>What an implicitly subscribed observer grain received.</summary>
