@@ -14,11 +14,11 @@ public abstract class GrainRequest<TResult> : GrainRequest
     public abstract ValueTask<TResult> InvokeAsync(object grain);
 
     /// <summary>The task the caller awaits; created when the request is sent.</summary>
-    internal Task<TResult> CreateCallerTask(bool callerIsGrain)
+    internal Task<TResult> CreateCallerTask()
     {
-        // A caller outside any grain must not have its continuation run on the activation's thread, inside its turn.
-        _completion = new TaskCompletionSource<TResult>(
-            callerIsGrain ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
+        // The caller's continuation must not run on the callee's thread, inside the callee's turn. A grain caller's
+        // await posts to its own activation anyway, so this costs it nothing.
+        _completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         return _completion.Task;
     }
 
@@ -79,6 +79,7 @@ public abstract class GrainRequest<TResult> : GrainRequest
         }
 
         activation.CompleteRequest(this, error);
+        OnFinished();
         if (error is null)
             Answer(result!);
         else
@@ -105,6 +106,11 @@ public abstract class GrainRequest<TResult> : GrainRequest
             return;
         using (ActivationScope.Leave())
             _completion.TrySetException(error);
+    }
+
+    /// <summary>Called once the request has run, on the activation's turn, just before the caller is answered.</summary>
+    private protected virtual void OnFinished()
+    {
     }
 
     internal override void FailCaller(Exception error)

@@ -33,7 +33,7 @@ public readonly struct InlineTurn
     /// <summary>Ends the turn of a method returning <see cref="Task{TResult}"/>.</summary>
     public Task<TResult> Complete<TResult>(Task<TResult> task)
     {
-        ArgumentNullException.ThrowIfNull(task);
+        task ??= Task.FromException<TResult>(NullTask());
         if (task.IsCompleted)
         {
             End(task.IsFaulted);
@@ -46,7 +46,7 @@ public readonly struct InlineTurn
     /// <summary>Ends the turn of a method returning <see cref="Task"/>.</summary>
     public Task Complete(Task task)
     {
-        ArgumentNullException.ThrowIfNull(task);
+        task ??= Task.FromException(NullTask());
         if (task.IsCompleted)
         {
             End(task.IsFaulted);
@@ -80,6 +80,9 @@ public readonly struct InlineTurn
         return new ValueTask(Continue(VoidResult.From(task)));
     }
 
+    private InvalidOperationException NullTask() =>
+        new($"grain method {_method.DisplayName} of {_activation.GrainId} returned a null task");
+
     private void End(bool failed)
     {
         SynchronizationContext.SetSynchronizationContext(_callerContext);
@@ -95,7 +98,7 @@ public readonly struct InlineTurn
             StartTimestamp = _startTimestamp,
             Token = _token,
         };
-        var callerTask = call.CreateCallerTask(_callerContext is ActivationSynchronizationContext);
+        var callerTask = call.CreateCallerTask();
         SynchronizationContext.SetSynchronizationContext(_callerContext);
         _activation.ContinueInlineAsync(call, pending);
         return callerTask;

@@ -1,3 +1,5 @@
+using Meridian.Runtime.CodeGeneration;
+
 namespace Meridian.Runtime.Core;
 
 /// <summary>Execution: one thread at a time drains the activation's work queue, on the thread pool.</summary>
@@ -54,17 +56,24 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         {
             for (var executed = 0; ; executed++)
             {
-                WorkItem item;
+                WorkItem item = default;
+                List<(GrainRequest, DeadlockException)>? cycles;
+                bool done;
                 lock (_lock)
                 {
-                    if (executed == TurnBatchSize || !_work.TryDequeue(out item))
+                    // The previous item's turn has ended: a call waiting on a request of its own chain is deadlocked.
+                    cycles = ConfirmCyclesLocked();
+                    done = executed == TurnBatchSize || !_work.TryDequeue(out item);
+                    if (done)
                     {
                         _executing = false;
                         reschedule = ClaimScheduleLocked();
-                        break;
                     }
                 }
 
+                FailCycles(cycles);
+                if (done)
+                    break;
                 Run(item);
             }
         }

@@ -13,7 +13,7 @@ internal sealed partial class ActivationData
     {
         lock (_lock)
         {
-            if (_state != ActivationState.Valid || _executing || _scheduled || _waiting.Count != 0 || !MayInvoke(method))
+            if (!AcceptsRequestsLocked || _executing || _scheduled || _waiting.Count != 0 || !MayInvoke(method))
             {
                 token = 0;
                 return false;
@@ -31,15 +31,16 @@ internal sealed partial class ActivationData
     public void ExitInline(GrainMethod method, long token, long startTimestamp, bool failed)
     {
         bool schedule;
+        List<(GrainRequest, DeadlockException)>? cycles;
         lock (_lock)
         {
             _executing = false;
             RemoveRunningLocked(token);
-            schedule = AdmitWaitingLocked();
-            schedule |= StartDeactivationIfRequestedLocked();
+            schedule = AfterRequestLeftLocked(out cycles);
             schedule |= ClaimScheduleLocked();
         }
 
+        FailCycles(cycles);
         Runtime.WorkTracker?.Decrement();
         Runtime.Statistics.Record(method, startTimestamp, failed);
         if (schedule)
@@ -53,6 +54,7 @@ internal sealed partial class ActivationData
     public void ContinueInlineAsync<TResult>(InlineContinuation<TResult> call, ValueTask<TResult> pending)
     {
         bool schedule;
+        List<(GrainRequest, DeadlockException)>? cycles;
         lock (_lock)
         {
             for (var i = 0; i < _running.Count; i++)
@@ -62,9 +64,11 @@ internal sealed partial class ActivationData
             }
 
             _executing = false;
+            cycles = ConfirmCyclesLocked();
             schedule = ClaimScheduleLocked();
         }
 
+        FailCycles(cycles);
         Runtime.WorkTracker?.Decrement();
         if (schedule)
             Schedule();

@@ -66,6 +66,8 @@ internal sealed partial class ActivationData : IGrainActivationContext
         bool schedule;
         lock (_lock)
         {
+            if (_state == ActivationState.Invalid)
+                return; // retired by force while OnActivateAsync ran
             _state = ActivationState.Valid;
             schedule = AdmitWaitingLocked();
             schedule |= StartDeactivationIfRequestedLocked();
@@ -116,18 +118,27 @@ internal sealed partial class ActivationData : IGrainActivationContext
             Schedule();
     }
 
-    /// <summary>Deactivates now, even with requests still running (their callers keep waiting for their timeout).</summary>
+    /// <summary>
+    /// For a stopping silo whose patience ran out: deactivates now even with requests running (their callers keep
+    /// waiting for their timeout), and retires at once an activation stuck in OnActivateAsync or OnDeactivateAsync.
+    /// </summary>
     public void ForceDeactivation()
     {
-        bool schedule;
+        bool schedule, stuck;
         lock (_lock)
         {
             _deactivationRequested ??= new DeactivationReason(DeactivationReasonCode.ShuttingDown, "forced");
-            schedule = StartDeactivationLocked(force: true);
+            stuck = _state is ActivationState.Activating or ActivationState.Deactivating;
+            schedule = !stuck && StartDeactivationLocked(force: true);
         }
 
         if (schedule)
             Schedule();
+        if (!stuck)
+            return;
+        Runtime.Log.ForcedRetirement(GrainId);
+        foreach (var request in Retire())
+            request.FailCaller(new SiloUnavailableException($"the silo stopped before {GrainId} could serve {request.Method.DisplayName}"));
     }
 
     private bool StartDeactivationIfRequestedLocked() => StartDeactivationLocked(force: false);
@@ -150,13 +161,18 @@ internal sealed partial class ActivationData : IGrainActivationContext
         try
         {
             if (GrainInstance is Grain grain)
-                await grain.OnDeactivateAsync(reason, Runtime.ShutdownToken).ConfigureAwait(true);
+            {
+                await grain.OnDeactivateAsync(reason, Runtime.ShutdownToken)
+                    .WaitAsync(Runtime.Collector.DeactivationTimeout).ConfigureAwait(true);
+            }
         }
         catch (Exception exception)
         {
             Runtime.Log.DeactivationFailed(GrainId, exception);
         }
 
+        if (State == ActivationState.Invalid)
+            return; // retired by force while OnDeactivateAsync ran
         var waiting = Retire();
         Runtime.Log.Deactivated(GrainId, reason.Code, reason.Description);
         foreach (var request in waiting)

@@ -57,14 +57,17 @@ internal sealed partial class ActivationData
             if (_state == ActivationState.Invalid)
                 return false;
 
-            if (_state == ActivationState.Valid && (request.Method.IsAlwaysInterleave || (_waiting.Count == 0 && MayInvoke(request.Method))))
+            // A request whose caller already has its answer (a timeout) is dropped, as Orleans drops expired messages.
+            if (request.CallerNotified)
+                return true;
+
+            if (AcceptsRequestsLocked && (request.Method.IsAlwaysInterleave || (_waiting.Count == 0 && MayInvoke(request.Method))))
             {
                 schedule = AdmitLocked(request);
             }
             else
             {
-                if (_state == ActivationState.Valid)
-                    cycle = FindCycleLocked(request);
+                cycle = AcceptsRequestsLocked ? CheckCycleLocked(request) : null;
                 if (cycle is null)
                     _waiting.Enqueue(request);
                 schedule = false;
@@ -77,6 +80,9 @@ internal sealed partial class ActivationData
             Schedule();
         return true;
     }
+
+    /// <summary>New requests are admitted only while the activation is valid and no deactivation is pending.</summary>
+    private bool AcceptsRequestsLocked => _state == ActivationState.Valid && _deactivationRequested is null;
 
     /// <summary>
     /// Orleans' admission rules (ActivationData.MayInvokeRequest): each early return is one rule.
@@ -135,7 +141,7 @@ internal sealed partial class ActivationData
     private bool AdmitWaitingLocked()
     {
         var schedule = false;
-        while (_state == ActivationState.Valid && _waiting.TryPeek(out var next) && MayInvoke(next.Method))
+        while (AcceptsRequestsLocked && _waiting.TryPeek(out var next) && MayInvoke(next.Method))
         {
             _waiting.Dequeue();
             if (next.CallerNotified)
@@ -150,14 +156,16 @@ internal sealed partial class ActivationData
     public void CompleteRequest(GrainRequest request, Exception? error)
     {
         bool schedule;
+        List<(GrainRequest, DeadlockException)>? cycles;
         lock (_lock)
         {
             RemoveRunningLocked(request.Token);
             if (request.Method.KeepsAlive)
                 _lastUsedEpoch = Runtime.Collector.Epoch;
-            schedule = AdmitWaitingLocked();
-            schedule |= StartDeactivationIfRequestedLocked();
+            schedule = AfterRequestLeftLocked(out cycles);
         }
+
+        FailCycles(cycles);
 
         Runtime.Statistics.Record(request.Method, request.StartTimestamp, error is not null);
         if (error is InconsistentStateException)
@@ -167,48 +175,15 @@ internal sealed partial class ActivationData
     }
 
     /// <summary>
-    /// A waiting request whose caller chain already runs in this activation would wait for itself: that is a
-    /// deadlock, reported now with the cycle named.
+    /// A request left (finished, or its turn ended): start a pending deactivation, fail waiting calls now proven
+    /// to close a cycle, let the next requests in. Returns true when the activation must be scheduled.
     /// </summary>
-    private DeadlockException? FindCycleLocked(GrainRequest request)
+    private bool AfterRequestLeftLocked(out List<(GrainRequest, DeadlockException)>? cycles)
     {
-        var depth = 0;
-        for (var link = request.Caller; link is not null; link = link.Parent, depth++)
-        {
-            if (!ReferenceEquals(link.Activation, this) || !IsRunningLocked(link.Token))
-                continue;
-
-            var cycle = new List<GrainId>(depth + 2) { GrainId };
-            for (var step = request.Caller; step is not null && !ReferenceEquals(step, link); step = step.Parent)
-                cycle.Add(step.Activation.GrainId);
-            cycle.Add(GrainId);
-            cycle.Reverse();
-            return new DeadlockException(cycle, request.Method);
-        }
-
-        return null;
-    }
-
-    private bool IsRunningLocked(long token)
-    {
-        foreach (var running in _running)
-        {
-            if (running.Token == token)
-                return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>The link that calls made now by this activation's code carry: it names the request that makes them.</summary>
-    public CallChainLink CreateOutgoingLink()
-    {
-        lock (_lock)
-        {
-            return _running.Count == 1
-                ? new CallChainLink(this, _running[0].Token, _running[0].Caller)
-                : new CallChainLink(this, CallChainLink.Ambiguous, null);
-        }
+        var schedule = StartDeactivationIfRequestedLocked();
+        cycles = ConfirmCyclesLocked();
+        schedule |= AdmitWaitingLocked();
+        return schedule;
     }
 
     /// <summary>Fails the callers of requests that have waited or run longer than the timeout.</summary>

@@ -16,9 +16,10 @@ internal sealed class ActivationDirectory(GrainRuntime runtime)
     /// <summary>
     /// Puts <paramref name="request"/> on the grain's activation and returns it. When there is none, a new
     /// activation is created with the request queued before its activation step starts, so that a failed
-    /// activation answers exactly the requests that caused it.
+    /// activation answers exactly the requests that caused it. While the silo stops, no activation is created:
+    /// the caller gets a <see cref="SiloUnavailableException"/> and null is returned.
     /// </summary>
-    public ActivationData Route(GrainId grainId, GrainClassInfo grainClass, GrainRequest request)
+    public ActivationData? Route(GrainId grainId, GrainClassInfo grainClass, GrainRequest request)
     {
         if (grainClass.IsStatelessWorker)
             return _workers.GetOrAdd(grainId, static (id, state) => new StatelessWorkerGroup(state.runtime, id, state.grainClass), (runtime, grainClass)).Route(request);
@@ -28,6 +29,12 @@ internal sealed class ActivationDirectory(GrainRuntime runtime)
             var existing = _activations.GetValueOrDefault(grainId);
             if (existing is not null && existing.Enqueue(request))
                 return existing;
+
+            if (runtime.IsStopping)
+            {
+                request.FailCaller(new SiloUnavailableException($"the silo is stopping: {grainId} is not activated again for {request.Method.DisplayName}"));
+                return null;
+            }
 
             var created = new ActivationData(runtime, grainId, grainClass);
             var published = existing is null ? _activations.TryAdd(grainId, created) : _activations.TryUpdate(grainId, created, existing);

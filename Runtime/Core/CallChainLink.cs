@@ -15,4 +15,7 @@ internal sealed class CallChainLink(ActivationData activation, long token, CallC
     public long Token { get; } = token;
 
     public CallChainLink? Parent { get; } = parent;
+
+    /// <summary>The number of links after this one.</summary>
+    public int Depth { get; } = parent is null ? 0 : parent.Depth + 1;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Meridian.Runtime.CodeGeneration;
 using Meridian.Runtime.Filters;
 using Meridian.Runtime.Hosting;
@@ -77,12 +78,17 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         Log.SiloStarted(Registry.Classes.Count);
     }
 
+    /// <summary>True once the silo has begun to stop: no activation is created any more.</summary>
+    public bool IsStopping { get; private set; }
+
     /// <summary>
-    /// Deactivates every activation once its running requests finish (OnDeactivateAsync runs), forcing those still
-    /// busy after <see cref="GrainCollectionOptions.DeactivationTimeout"/>, and stops the background work.
+    /// Deactivates every activation once its running requests finish (OnDeactivateAsync runs). Activations still
+    /// busy after <see cref="GrainCollectionOptions.DeactivationTimeout"/> get a cancelled token and are retired
+    /// anyway. No activation is created meanwhile.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        IsStopping = true;
         Collector.Dispose();
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo is stopping");
         var activations = Directory.All().ToList();
@@ -90,9 +96,10 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
             activation.RequestDeactivation(reason);
 
         var allGone = Task.WhenAll(activations.Select(a => a.Gone));
-        var graceful = await Task.WhenAny(allGone, Task.Delay(Collector.DeactivationTimeout, cancellationToken)).ConfigureAwait(false);
-        if (graceful != allGone)
+        var first = await Task.WhenAny(allGone, Task.Delay(Collector.DeactivationTimeout, cancellationToken)).ConfigureAwait(false);
+        if (first != allGone)
         {
+            await _shutdown.CancelAsync().ConfigureAwait(false);
             foreach (var activation in activations)
                 activation.ForceDeactivation();
         }
@@ -122,7 +129,9 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
     public bool TryEnterInline(GrainReference reference, GrainMethod method, out InlineTurn turn)
     {
         turn = default;
-        if (method.IsOneWay || Filters.HasOutgoing)
+
+        // Each inline hop nests on the caller's stack: a deep chain of grain calls continues through the queues.
+        if (method.IsOneWay || Filters.HasOutgoing || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
             return false;
 
         // A stateless worker call runs inline only on an idle worker; picking one otherwise may create a worker.
@@ -147,7 +156,7 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         var callerActivation = ActivationScope.Current;
         request.Caller = callerActivation?.CreateOutgoingLink();
         request.StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
-        var task = request.CreateCallerTask(callerIsGrain: callerActivation is not null);
+        var task = request.CreateCallerTask();
         if (Filters.HasOutgoing)
             return OutgoingCallPipeline.InvokeAsync(this, reference, request, task);
         Dispatch(reference, request);
@@ -159,7 +168,7 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         request.StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         if (Filters.HasOutgoing)
         {
-            var task = request.CreateCallerTask(callerIsGrain: false);
+            var task = request.CreateCallerTask();
             _ = OutgoingCallPipeline.InvokeAsync(this, reference, request, task);
             return;
         }
@@ -178,7 +187,7 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
     }
 
     /// <summary>Sends a request that waited on a deactivated activation to the grain's next activation.</summary>
-    public void Redispatch(GrainId grainId, GrainClassInfo grainClass, GrainRequest request) => Directory.Route(grainId, grainClass, request);
+    public void Redispatch(GrainId grainId, GrainClassInfo grainClass, GrainRequest request) => _ = Directory.Route(grainId, grainClass, request);
 
     /// <summary>The grain's current activation, if it has one; the inline path never creates activations.</summary>
     private ActivationData? FindActivation(GrainReference reference)

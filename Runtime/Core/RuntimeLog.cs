@@ -29,6 +29,9 @@ internal sealed partial class RuntimeLog(ILogger logger)
     [LoggerMessage(8, LogLevel.Warning, "{Method} to {GrainId} timed out after {ElapsedSeconds:0.0} s")]
     public partial void RequestTimedOut(string method, GrainId grainId, double elapsedSeconds);
 
+    [LoggerMessage(10, LogLevel.Warning, "{GrainId} was still activating or deactivating when the silo's patience ran out: retired by force")]
+    public partial void ForcedRetirement(GrainId grainId);
+
     [LoggerMessage(9, LogLevel.Error, "Stream {StreamId} delivery to subscription {HandleId} failed")]
     public partial void StreamDeliveryFailed(string streamId, Guid handleId, Exception exception);
 }

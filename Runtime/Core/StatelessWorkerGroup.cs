@@ -21,36 +21,36 @@ internal sealed class StatelessWorkerGroup(GrainRuntime runtime, GrainId grainId
     }
 
     /// <summary>Puts the request on an idle worker, a new one while under the limit, or else the least busy one.</summary>
-    public ActivationData Route(GrainRequest request)
+    public ActivationData? Route(GrainRequest request)
     {
         while (true)
         {
-            ActivationData chosen;
-            var created = false;
+            ActivationData? existing = null, created = null;
             lock (_lock)
             {
                 var leastBusy = LeastBusyLocked();
-                if (leastBusy is null || (leastBusy.Value.Load > 0 && _workers.Count < grainClass.StatelessWorkerMax))
-                {
-                    chosen = new ActivationData(runtime, grainId, grainClass);
-                    _workers.Add(chosen);
-                    created = true;
-                }
-                else
-                {
-                    chosen = leastBusy.Value.Worker;
-                }
+                var wantsNewWorker = leastBusy is null || (leastBusy.Value.Load > 0 && _workers.Count < grainClass.StatelessWorkerMax);
+                if (!wantsNewWorker)
+                    existing = leastBusy!.Value.Worker;
+                else if (!runtime.IsStopping)
+                    _workers.Add(created = new ActivationData(runtime, grainId, grainClass));
             }
 
-            if (created)
+            if (created is not null)
             {
-                chosen.Enqueue(request);
-                chosen.BeginActivation();
-                return chosen;
+                created.Enqueue(request);
+                created.BeginActivation();
+                return created;
             }
 
-            if (chosen.Enqueue(request))
-                return chosen;
+            if (existing is null)
+            {
+                request.FailCaller(new SiloUnavailableException($"the silo is stopping: no new worker of {grainId} for {request.Method.DisplayName}"));
+                return null;
+            }
+
+            if (existing.Enqueue(request))
+                return existing;
         }
     }
 

@@ -13,10 +13,24 @@ internal sealed class CallStatistics : IDisposable
     private readonly Lock _methodsLock = new();
     private readonly Dictionary<int, GrainMethod> _methods = [];
 
+    private volatile bool _disposed;
+
     public void Record(GrainMethod method, long startTimestamp, bool failed)
     {
+        // A request may finish after its silo was disposed; its caller must still get the answer.
+        if (_disposed)
+            return;
         var elapsed = Stopwatch.GetElapsedTime(startTimestamp);
-        var counters = _threads.Value!.For(method, this);
+        MethodCounters counters;
+        try
+        {
+            counters = _threads.Value!.For(method, this);
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
         counters.Calls++;
         if (failed)
             counters.Errors++;
@@ -29,7 +43,11 @@ internal sealed class CallStatistics : IDisposable
             _methods.TryAdd(method.Id, method);
     }
 
-    public void Dispose() => _threads.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _threads.Dispose();
+    }
 
     /// <summary>Totals per method since the silo started.</summary>
     public IReadOnlyList<MethodTotals> Snapshot()

@@ -93,7 +93,11 @@ internal sealed class MemoryStreamProvider(string name, GrainRuntime runtime) : 
         lock (_lock)
         {
             if (_explicit.TryGetValue(subscription.StreamId, out var list))
+            {
+                foreach (var removed in list.FindAll(s => s.HandleId == subscription.HandleId))
+                    removed.IsRemoved = true;
                 list.RemoveAll(s => s.HandleId == subscription.HandleId);
+            }
         }
 
         ActivationScope.Current?.DetachStreamObserver(subscription.HandleId);

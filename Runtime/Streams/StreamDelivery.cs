@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Meridian.Runtime.CodeGeneration;
 using Meridian.Runtime.Core;
+using Meridian.Runtime.Time;
 
 namespace Meridian.Runtime.Streams;
 
@@ -22,9 +23,29 @@ internal static class StreamDelivery
         var grainClass = runtime.Registry.FindClass(grainId.Type)
             ?? throw new InvalidOperationException($"stream {subscription.StreamId} has a subscriber of unknown grain type '{grainId.Type}'");
         var request = new Request<T>(provider, subscription, item, token) { StartTimestamp = Stopwatch.GetTimestamp() };
-        var task = request.CreateCallerTask(callerIsGrain: false);
+        var task = request.CreateCallerTask();
         runtime.Redispatch(grainId, grainClass, request);
-        return task;
+        if (runtime.WorkTracker is not { } tracker)
+            return task;
+
+        // While the event waits at a busy grain it is the grain's work, counted once admitted: a grain asleep on
+        // the simulated clock must not keep the clock from advancing. The request takes the count back when it
+        // has run, before the pump goes on.
+        tracker.Decrement();
+        return TakeBackCountAfter(task, request, tracker);
+    }
+
+    private static async Task TakeBackCountAfter<T>(Task delivery, Request<T> request, WorkTracker tracker)
+    {
+        try
+        {
+            await delivery.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!request.CountTakenBack)
+                tracker.Increment();
+        }
     }
 
     /// <summary>The delivery, run on the grain's turn like any request.</summary>
@@ -43,6 +64,18 @@ internal static class StreamDelivery
         };
 
         public StreamId StreamId => subscription.StreamId;
+
+        /// <summary>True once the request has taken back the pump's work count (see <see cref="DeliverAsync{T}"/>).</summary>
+        public bool CountTakenBack { get; private set; }
+
+        private protected override void OnFinished()
+        {
+            if (provider.Runtime.WorkTracker is { } tracker)
+            {
+                tracker.Increment();
+                CountTakenBack = true;
+            }
+        }
 
         public string ProviderName => provider.Name;
 

@@ -48,6 +48,8 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId stream
             {
                 foreach (var subscription in provider.SubscribersOf(streamId))
                 {
+                    if (subscription.IsRemoved)
+                        continue;
                     try
                     {
                         await deliver(subscription, token).ConfigureAwait(false);
@@ -57,6 +59,11 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId stream
                         provider.Runtime.Log.StreamDeliveryFailed(streamId.ToString(), subscription.HandleId, exception);
                     }
                 }
+            }
+            catch (Exception exception)
+            {
+                // Finding the subscribers failed: the event cannot be delivered, the stream goes on.
+                provider.Runtime.Log.StreamDeliveryFailed(streamId.ToString(), Guid.Empty, exception);
             }
             finally
             {

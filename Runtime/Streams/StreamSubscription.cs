@@ -18,6 +18,15 @@ internal sealed class StreamSubscription(Guid handleId, StreamId streamId, Grain
 
     public bool IsImplicit { get; } = isImplicit;
 
+    /// <summary>Set by UnsubscribeAsync: no event is delivered to the subscription after it.</summary>
+    public bool IsRemoved
+    {
+        get => Volatile.Read(ref _removed);
+        set => Volatile.Write(ref _removed, value);
+    }
+
+    private bool _removed;
+
     /// <summary>The observer of a subscriber outside grains.</summary>
     public object? ExternalObserver { get; set; }
 

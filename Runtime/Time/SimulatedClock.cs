@@ -96,14 +96,16 @@ public sealed class SimulatedClock : TimeProvider
     private bool FireNextDue(DateTimeOffset now)
     {
         SimulatedTimer timer;
+        DateTimeOffset due;
         lock (_lock)
         {
             if (!_timers.TryPeek(out timer!, out var key) || key.Due > now)
                 return false;
             _timers.Dequeue();
+            due = key.Due;
         }
 
-        timer.Fire();
+        timer.Fire(due);
         return true;
     }
 

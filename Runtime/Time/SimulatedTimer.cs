@@ -5,6 +5,7 @@ internal sealed class SimulatedTimer(SimulatedClock clock, TimerCallback callbac
 {
     private readonly Lock _lock = new();
     private TimeSpan _period = Timeout.InfiniteTimeSpan;
+    private DateTimeOffset? _due;
     private bool _disposed;
 
     public bool Change(TimeSpan dueTime, TimeSpan period)
@@ -15,20 +16,23 @@ internal sealed class SimulatedTimer(SimulatedClock clock, TimerCallback callbac
                 return false;
             clock.Unschedule(this);
             _period = period;
-            if (dueTime != Timeout.InfiniteTimeSpan)
-                clock.Schedule(this, clock.GetUtcNow() + dueTime);
+            _due = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime;
+            if (_due is { } due)
+                clock.Schedule(this, due);
             return true;
         }
     }
 
-    public void Fire()
+    /// <summary>Fires the occurrence due at <paramref name="due"/>, unless the timer was changed since it was taken off the queue.</summary>
+    public void Fire(DateTimeOffset due)
     {
         lock (_lock)
         {
-            if (_disposed)
+            if (_disposed || _due != due)
                 return;
-            if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
-                clock.Schedule(this, clock.GetUtcNow() + _period);
+            _due = _period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero ? clock.GetUtcNow() + _period : null;
+            if (_due is { } next)
+                clock.Schedule(this, next);
         }
 
         callback(state);

@@ -21,6 +21,9 @@ internal sealed class WorkTracker
         TaskCompletionSource? idle;
         lock (_lock)
         {
+            // Work may have been added since the count reached zero: then this is not the moment to wake anyone.
+            if (Pending != 0)
+                return;
             idle = _idle;
             _idle = null;
         }

@@ -75,16 +75,17 @@ internal sealed class GrainTimer : IGrainTimer
 
     private void OnDue()
     {
-        if (_disposed.IsCancellationRequested)
-            return;
+        lock (_lock)
+        {
+            if (_disposed.IsCancellationRequested)
+                return;
+
+            // From now until the callback completes the tick is in flight: Change() only sets the next due time.
+            _ticking = true;
+        }
+
         if (!_activation.Enqueue(new Tick(this) { StartTimestamp = Stopwatch.GetTimestamp() }))
             Dispose();
-    }
-
-    private void BeginTick()
-    {
-        lock (_lock)
-            _ticking = true;
     }
 
     private void ScheduleNext()
@@ -127,11 +128,12 @@ internal sealed class GrainTimer : IGrainTimer
         {
             if (timer._disposed.IsCancellationRequested)
                 return default;
-            timer.BeginTick();
+
             Task task;
             try
             {
-                task = timer._callback(timer._state, timer._disposed.Token);
+                task = timer._callback(timer._state, timer._disposed.Token)
+                    ?? Task.FromException(new InvalidOperationException("a grain timer callback returned a null task"));
             }
             catch (Exception exception)
             {

@@ -166,4 +166,36 @@ public sealed class ActivationLifecycleTests
         Assert.Equal((guid, "usd"), await silo.GrainFactory.GetGrain<IGuidCompoundKeyedGrain>(guid, "usd").Key());
         Assert.Equal((7L, "eur"), await silo.GrainFactory.GetGrain<IIntegerCompoundKeyedGrain>(7, "eur").Key());
     }
+
+    [Fact]
+    public async Task Stopping_the_silo_retires_an_activation_stuck_in_OnActivateAsync_after_the_deactivation_timeout()
+    {
+        var probe = new LifecycleProbe { HoldActivation = new TaskCompletionSource().Task };
+        var silo = await StartAsync(probe, s => s.Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = TimeSpan.FromMilliseconds(100)));
+        var call = silo.GrainFactory.GetGrain<ILifecycleGrain>("stuck").Echo("x");
+
+        await silo.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<SiloUnavailableException>(() => call);
+        Assert.Contains("stuck", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_call_to_a_grain_deactivating_during_shutdown_is_refused_not_run_on_a_new_activation()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var probe = new LifecycleProbe { HoldDeactivation = release.Task };
+        var silo = await StartAsync(probe);
+        var grain = silo.GrainFactory.GetGrain<ILifecycleGrain>("leaving");
+        await grain.Echo("x");
+
+        var stopping = silo.DisposeAsync().AsTask();
+        await probe.DeactivationStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var late = grain.Echo("too late");
+        release.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => late);
+        Assert.Equal(1, probe.Activations);
+    }
 }

@@ -13,6 +13,15 @@ public sealed class LifecycleProbe
     /// <summary>When set, OnActivateAsync throws this.</summary>
     public Exception? FailActivationWith { get; set; }
 
+    /// <summary>When set, OnActivateAsync waits for this before it completes.</summary>
+    public Task? HoldActivation { get; set; }
+
+    /// <summary>When set, OnDeactivateAsync waits for this before it completes.</summary>
+    public Task? HoldDeactivation { get; set; }
+
+    /// <summary>Completes when OnDeactivateAsync has started.</summary>
+    public TaskCompletionSource DeactivationStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int Activations => Events.Count(e => e.StartsWith("activate", StringComparison.Ordinal));
 }
 
@@ -30,9 +39,11 @@ public sealed class LifecycleGrain(LifecycleProbe probe) : Grain, ILifecycleGrai
     private static int s_instances;
     private readonly int _instance = Interlocked.Increment(ref s_instances);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         probe.Events.Enqueue("activate " + this.GetPrimaryKeyString());
+        if (probe.HoldActivation is { } hold)
+            await hold;
         if (probe.FailActivationWith is { } failure)
         {
             RegisterGrainTimer(_ =>
@@ -42,15 +53,15 @@ public sealed class LifecycleGrain(LifecycleProbe probe) : Grain, ILifecycleGrai
             }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = TimeSpan.FromSeconds(1) });
             throw failure;
         }
-
-        return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         probe.Events.Enqueue("deactivate " + this.GetPrimaryKeyString());
         probe.DeactivationReasons.Enqueue(reason);
-        return Task.CompletedTask;
+        probe.DeactivationStarted.TrySetResult();
+        if (probe.HoldDeactivation is { } hold)
+            await hold;
     }
 
     public Task<string> Echo(string text) => Task.FromResult(text);

@@ -73,4 +73,34 @@ public sealed class CallCycleTests
 
         Assert.Equal("reached a", await a.Forward([]));
     }
+
+    [Fact]
+    public async Task A_call_back_from_a_call_nobody_awaits_is_not_a_cycle()
+    {
+        await using var silo = await Silos.StartAsync();
+        var notifier = silo.GrainFactory.GetGrain<INotifierGrain>("n");
+        var listener = silo.GrainFactory.GetGrain<IListenerGrain>("l");
+        await notifier.Callbacks();
+        await listener.LastError();
+
+        await notifier.Notify("l");
+        await silo.RunUntilIdleAsync();
+
+        Assert.Null(await listener.LastError());
+        Assert.Equal(1, await notifier.Callbacks());
+    }
+
+    [Fact]
+    public async Task A_deep_chain_of_calls_between_active_grains_does_not_overflow_the_stack()
+    {
+        await using var silo = await Silos.StartAsync();
+        var keys = Enumerable.Range(0, 20_000).Select(i => "d" + i).ToArray();
+        foreach (var key in keys)
+            await silo.GrainFactory.GetGrain<IForwardingGrain>(key).Forward([]);
+
+        var reached = await silo.GrainFactory.GetGrain<IForwardingGrain>("start").Forward(keys)
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal("reached d19999", reached);
+    }
 }

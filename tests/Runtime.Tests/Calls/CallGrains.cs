@@ -78,3 +78,73 @@ public sealed class ThrowingGrain : Grain, IThrowingGrain
 
     public Task<int> CallThrower(string key) => GrainFactory.GetGrain<IThrowingGrain>(key).ThrowDomainError("FROM_" + key).AsTask();
 }
+
+/// <summary>Notifies a listener without waiting for it; the listener calls back.</summary>
+public interface INotifierGrain : IGrainWithStringKey
+{
+    Task Notify(string listener);
+
+    Task Callback();
+
+    Task<int> Callbacks();
+}
+
+public sealed class NotifierGrain : Grain, INotifierGrain
+{
+    private int _callbacks;
+
+    public Task Notify(string listener)
+    {
+        _ = GrainFactory.GetGrain<IListenerGrain>(listener).OnNotified(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public Task Callback()
+    {
+        _callbacks++;
+        return Task.CompletedTask;
+    }
+
+    public Task<int> Callbacks() => Task.FromResult(_callbacks);
+}
+
+public interface IListenerGrain : IGrainWithStringKey
+{
+    Task OnNotified(string notifier);
+
+    Task<string?> LastError();
+}
+
+public sealed class ListenerGrain : Grain, IListenerGrain
+{
+    private string? _error;
+
+    public async Task OnNotified(string notifier)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<INotifierGrain>(notifier).Callback();
+        }
+        catch (DeadlockException e)
+        {
+            _error = e.Message;
+        }
+    }
+
+    public Task<string?> LastError() => Task.FromResult(_error);
+}
+
+/// <summary>A grain whose method breaks the rules by returning a null task.</summary>
+public interface INullTaskGrain : IGrainWithStringKey
+{
+    Task Broken();
+
+    Task<int> Fine();
+}
+
+public sealed class NullTaskGrain : Grain, INullTaskGrain
+{
+    public Task Broken() => null!;
+
+    public Task<int> Fine() => Task.FromResult(1);
+}

@@ -59,4 +59,22 @@ public sealed class ExceptionPropagationTests
 
         Assert.Single(silo.Introspection.GetActiveGrains("throwing"));
     }
+
+    [Fact]
+    public async Task A_method_returning_a_null_task_fails_the_call_and_leaves_the_grain_and_the_thread_clean()
+    {
+        await using var silo = await Silos.StartAsync();
+        var grain = silo.GrainFactory.GetGrain<INullTaskGrain>("n");
+        await grain.Fine();
+
+        var (error, contextLeft) = await Task.Run(async () =>
+        {
+            var failure = await Record.ExceptionAsync(() => grain.Broken());
+            return (failure, SynchronizationContext.Current);
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Contains("INullTaskGrain.Broken", Assert.IsType<InvalidOperationException>(error).Message, StringComparison.Ordinal);
+        Assert.Null(contextLeft);
+        Assert.Equal(1, await grain.Fine());
+    }
 }

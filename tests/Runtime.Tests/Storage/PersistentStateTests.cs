@@ -248,6 +248,24 @@ public sealed class PersistentStateTests
         Assert.Equal(["activate k", "deactivate k ApplicationError"], probe.Lifecycle);
     }
 
+    [Fact]
+    public async Task After_a_stale_write_the_requests_already_waiting_run_on_a_fresh_activation_that_reads_the_other_writer()
+    {
+        var probe = new StorageProbe();
+        await using var silo = await StartAsync(probe);
+        var grain = silo.GrainFactory.GetGrain<IStorageCounterGrain>("contended");
+        var id = await grain.GetGrainIdAsync();
+        var slow = grain.IncrementWhenReleasedAsync();
+        var waiting = Enumerable.Range(0, 3).Select(_ => grain.IncrementAsync()).ToArray();
+
+        await WriteAsAnotherWriterAsync(silo, id, 100);
+        probe.Release.SetResult();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => slow.WithinLimit());
+        var results = await Task.WhenAll(waiting).WithinLimit();
+        Assert.Equal([101, 102, 103], results);
+    }
+
     private static Task<TestSilo> StartAsync(StorageProbe probe) =>
         Silos.StartAsync(silo => silo.Services.AddSingleton(probe));
 

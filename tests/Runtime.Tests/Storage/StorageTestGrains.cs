@@ -7,6 +7,9 @@ public sealed class StorageProbe
 {
     /// <summary>"activate {key}" and "deactivate {key} {reason code}", in order.</summary>
     public ConcurrentQueue<string> Lifecycle { get; } = new();
+
+    /// <summary>What <see cref="IStorageCounterGrain.IncrementWhenReleasedAsync"/> waits for.</summary>
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>The state of a <see cref="StorageCounterGrain"/>.</summary>
@@ -25,6 +28,9 @@ public interface IStorageCounterGrain : IGrainWithStringKey
 {
     /// <summary>Adds one and writes the state; returns the new value.</summary>
     Task<int> IncrementAsync();
+
+    /// <summary>Waits for the probe's release, then increments like <see cref="IncrementAsync"/>.</summary>
+    Task<int> IncrementWhenReleasedAsync();
 
     /// <summary>Sets the value without writing it.</summary>
     Task SetWithoutWritingAsync(int value);
@@ -69,6 +75,12 @@ public sealed class StorageCounterGrain(
     {
         probe.Lifecycle.Enqueue($"deactivate {this.GetPrimaryKeyString()} {reason.Code}");
         return Task.CompletedTask;
+    }
+
+    public async Task<int> IncrementWhenReleasedAsync()
+    {
+        await probe.Release.Task;
+        return await IncrementAsync();
     }
 
     public async Task<int> IncrementAsync()
