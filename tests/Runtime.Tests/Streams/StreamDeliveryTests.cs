@@ -9,6 +9,22 @@ namespace Meridian.Runtime.Tests.Streams;
 public sealed class StreamDeliveryTests
 {
     [Fact]
+    public async Task An_event_for_a_grain_asleep_on_the_simulated_clock_waits_for_it_without_stalling_the_clock()
+    {
+        await using var silo = await StartAsync(new StreamProbe());
+        var grain = silo.GrainFactory.GetGrain<IStreamSleeperGrain>("k");
+        await grain.Seen();
+        var sleeping = grain.SleepOneMinute();
+        await silo.IdleAsync();
+
+        await Stream<int>(silo, "streams-sleeper", "k").OnNextAsync(7);
+        await silo.AdvanceAsync(TimeSpan.FromMinutes(2));
+        await sleeping.WithinLimit();
+
+        Assert.Equal(["woke", "event 7"], await grain.Seen());
+    }
+
+    [Fact]
     public async Task Events_reach_a_subscriber_outside_grains_in_publication_order()
     {
         await using var silo = await StartAsync(new StreamProbe());

@@ -26,6 +26,30 @@ public sealed class StreamSubscriptionTests
     }
 
     [Fact]
+    public async Task An_event_already_being_delivered_does_not_reach_a_subscriber_that_unsubscribed_meanwhile()
+    {
+        await using var silo = await StartAsync(new StreamProbe());
+        var stream = Stream(silo, "streams-unsubscribe-in-flight", "k");
+        var firstReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await stream.SubscribeAsync(async (_, _) =>
+        {
+            firstReached.TrySetResult();
+            await release.Task;
+        });
+        var leaving = new EventRecorder<int>();
+        var handle = await stream.SubscribeAsync(leaving.OnNextAsync);
+
+        await stream.OnNextAsync(1);
+        await firstReached.Task.WithinLimit();
+        await handle.UnsubscribeAsync();
+        release.SetResult();
+        await silo.IdleAsync();
+
+        Assert.Empty(leaving.Items);
+    }
+
+    [Fact]
     public async Task Unsubscribing_one_subscriber_leaves_the_others_subscribed()
     {
         await using var silo = await StartAsync(new StreamProbe());

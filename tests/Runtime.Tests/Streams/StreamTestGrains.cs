@@ -244,3 +244,31 @@ public sealed class StreamProducerGrain : Grain, IStreamProducerGrain
             await stream.OnNextAsync(i);
     }
 }
+
+/// <summary>Sleeps on the silo's clock inside a request, and records the events of its implicit stream.</summary>
+public interface IStreamSleeperGrain : IGrainWithStringKey
+{
+    Task SleepOneMinute();
+
+    Task<List<string>> Seen();
+}
+
+[ImplicitStreamSubscription("streams-sleeper")]
+public sealed class StreamSleeperGrain : Grain, IStreamSleeperGrain, IAsyncObserver<int>
+{
+    private readonly List<string> _seen = [];
+
+    public async Task SleepOneMinute()
+    {
+        await Task.Delay(TimeSpan.FromMinutes(1), Clock);
+        _seen.Add("woke");
+    }
+
+    public Task OnNextAsync(int item, StreamSequenceToken? token = null)
+    {
+        _seen.Add("event " + item);
+        return Task.CompletedTask;
+    }
+
+    public Task<List<string>> Seen() => Task.FromResult(_seen.ToList());
+}
