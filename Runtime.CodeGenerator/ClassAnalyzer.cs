@@ -133,7 +133,7 @@ internal static class ClassAnalyzer
     {
         var location = LocationInfo.Of(parameter);
         var type = parameter.Type;
-        if (parameter.RefKind is not (RefKind.None or RefKind.In) || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+        if (parameter.RefKind is not (RefKind.None or RefKind.In) || type.IsRefLikeType || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstructorParameter, location, grainClass, parameter.Name));
             return null;
@@ -153,7 +153,7 @@ internal static class ClassAnalyzer
             return new ConstructorArgumentModel(
                 ArgumentSource.ServiceOrDefault,
                 TypeNames.FullNameNotAnnotated(runtimeType),
-                RuntimeType: TypeNames.FullNameOblivious(runtimeType),
+                RuntimeType: runtimeType.TypeKind == TypeKind.Dynamic ? "object" : TypeNames.FullNameOblivious(runtimeType),
                 DefaultValue: Literals.DefaultValue(type, parameter.ExplicitDefaultValue));
         }
 

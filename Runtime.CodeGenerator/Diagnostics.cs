@@ -83,7 +83,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedConstructorParameter = Error(
         "MRG015",
         "Grain constructor parameter cannot be supplied",
-        "Parameter '{1}' of the constructor of grain class '{0}' is ref, out, ref readonly or a pointer; the generated factory cannot supply it");
+        "Parameter '{1}' of the constructor of grain class '{0}' is ref, out, ref readonly, a ref struct or a pointer; the generated factory cannot supply it");
 
     public static readonly DiagnosticDescriptor MissingStateName = Error(
         "MRG016",

@@ -20,6 +20,9 @@ public sealed class GrainGenerator : IIncrementalGenerator
     /// <inheritdoc cref="InterfacesStep"/>
     public const string ClassesStep = "Meridian.GrainClasses";
 
+    /// <inheritdoc cref="InterfacesStep"/>
+    public const string SourceStep = "Meridian.Source";
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var interfaces = context.SyntaxProvider
@@ -43,7 +46,12 @@ public sealed class GrainGenerator : IIncrementalGenerator
         var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
 
         context.RegisterSourceOutput(
-            interfaces.Combine(classes).Combine(assemblyName),
+            interfaces.Combine(classes).Combine(assemblyName).WithTrackingName(SourceStep),
             static (output, input) => SourceEmitter.Emit(output, input.Left.Left, input.Left.Right, input.Right));
+
+        // Diagnostics need the compilation's trees for their locations; kept apart so the source stays cached.
+        context.RegisterSourceOutput(
+            interfaces.Combine(classes).Combine(context.CompilationProvider),
+            static (output, input) => SourceEmitter.ReportDiagnostics(output, input.Left.Left, input.Left.Right, input.Right));
     }
 }

@@ -119,8 +119,8 @@ internal static class InterfaceAnalyzer
                     }
                     else if (!method.IsAbstract)
                     {
-                        // Private and sealed bodies are local helpers; an overridable body would bypass the grain.
-                        if (method.DeclaredAccessibility != Accessibility.Private && !method.IsSealed)
+                        // Private and sealed (non-virtual) bodies are local helpers; an overridable body would bypass the grain.
+                        if (method.DeclaredAccessibility != Accessibility.Private && method.IsVirtual)
                             Report(Diagnostics.DefaultImplementation, method, TypeNames.Display(method));
                     }
                     else if (DescribeMethod(method, Report) is { } model)

@@ -9,7 +9,17 @@ namespace Meridian.Runtime.CodeGenerator;
 /// </summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
 {
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>The location in the tree of <paramref name="compilation"/> with this path (where pragmas apply), else a path location.</summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && Span.End <= tree.Length)
+                return Location.Create(tree, Span);
+        }
+
+        return Location.Create(FilePath, Span, LineSpan);
+    }
 
     /// <summary>The first source location of <paramref name="symbol"/>, or null if it has none.</summary>
     public static LocationInfo? Of(ISymbol symbol)

@@ -51,7 +51,11 @@ internal static class ManifestEmitter
             + SymbolDisplay.FormatLiteral(argument.StorageName!, quote: true) + ")",
     };
 
+    /// <summary>
+    /// The registered service or the parameter's default. A cast, not a type pattern: a tuple type or dynamic is
+    /// not a valid pattern.
+    /// </summary>
     private static string ServiceOrDefault(ConstructorArgumentModel argument, string variable) =>
-        "(services.GetService(typeof(" + argument.RuntimeType + ")) is " + argument.Type + " " + variable
-        + " ? " + variable + " : " + argument.DefaultValue + ")";
+        "(services.GetService(typeof(" + argument.RuntimeType + ")) is { } " + variable
+        + " ? (" + argument.Type + ")" + variable + " : " + argument.DefaultValue + ")";
 }

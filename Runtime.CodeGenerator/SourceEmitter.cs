@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Meridian.Runtime.CodeGenerator;
 
-/// <summary>Reports the pipeline's diagnostics and writes the one generated file of the compilation.</summary>
+/// <summary>Writes the one generated file of the compilation, and reports the pipeline's diagnostics.</summary>
 internal static class SourceEmitter
 {
     public const string HintName = "Meridian.Grains.g.cs";
@@ -23,18 +23,29 @@ internal static class SourceEmitter
         ImmutableArray<GrainClassInfo> classes,
         string assemblyName)
     {
+        var plan = GenerationPlan.Create(interfaces, classes, assemblyName);
+        if (plan.IsEmpty)
+            return;
+        context.AddSource(HintName, SourceText.From(Write(plan), Encoding.UTF8));
+    }
+
+    /// <summary>
+    /// Reports the pipeline's problems at locations in <paramref name="compilation"/>'s own syntax trees, so that
+    /// <c>#pragma warning disable</c> applies to them (a location made from a path alone is outside every tree).
+    /// </summary>
+    public static void ReportDiagnostics(
+        SourceProductionContext context,
+        ImmutableArray<GrainInterfaceInfo> interfaces,
+        ImmutableArray<GrainClassInfo> classes,
+        Compilation compilation)
+    {
         // A partial type yields one info per declaration; report each problem once.
         var reported = new HashSet<DiagnosticInfo>();
         foreach (var diagnostic in interfaces.SelectMany(static info => info.Diagnostics).Concat(classes.SelectMany(static info => info.Diagnostics)))
         {
             if (reported.Add(diagnostic))
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
         }
-
-        var plan = GenerationPlan.Create(interfaces, classes, assemblyName);
-        if (plan.IsEmpty)
-            return;
-        context.AddSource(HintName, SourceText.From(Write(plan), Encoding.UTF8));
     }
 
     private static string Write(GenerationPlan plan)
