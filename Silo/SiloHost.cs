@@ -1,19 +1,37 @@
 using Meridian.Runtime.Hosting;
+using Meridian.Runtime.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Meridian.Silo;
 
-/// <summary>Composes the silo: the runtime, its storage and stream providers, and the status report.</summary>
+/// <summary>
+/// Composes the silo: the runtime, its storage and stream providers, and the status report. Grain state goes to
+/// a SQLite file under the data directory (MERIDIAN_DATA, default ./data) unless MERIDIAN_POSTGRES holds an
+/// Npgsql connection string.
+/// </summary>
 internal static class SiloHost
 {
+    /// <summary>The storages the silo registers: grain state, and stream subscriptions.</summary>
+    private static readonly string[] s_storages = ["Default", "PubSubStore"];
+
     public static IHost Create(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
-        builder.Services.AddSilo(silo => silo
-            .AddMemoryGrainStorage()
-            .AddMemoryGrainStorage("PubSubStore")
-            .AddMemoryStreams());
+        var dataDirectory = Environment.GetEnvironmentVariable("MERIDIAN_DATA") is { Length: > 0 } data ? data : "data";
+        var postgres = Environment.GetEnvironmentVariable("MERIDIAN_POSTGRES");
+        builder.Services.AddSilo(silo =>
+        {
+            foreach (var storage in s_storages)
+            {
+                if (string.IsNullOrEmpty(postgres))
+                    silo.AddSqliteGrainStorage(storage, Path.Combine(dataDirectory, "meridian.db"));
+                else
+                    silo.AddPostgresGrainStorage(storage, postgres);
+            }
+
+            silo.AddMemoryStreams();
+        });
         builder.Services.AddHostedService<SiloStatusReporter>();
         return builder.Build();
     }
