@@ -310,7 +310,9 @@ public sealed class GrainTimerTests
         probe.Open("h");
         await probe.WhenLogged("k: tick 1 end");
 
-        Assert.Equal(["ITimerTickerGrain.HoldAsync"], timedOutMethods);
+        // Under load another call may also outlive the 50 ms limit; what matters is that the tick is never reported.
+        Assert.Contains("ITimerTickerGrain.HoldAsync", timedOutMethods);
+        Assert.DoesNotContain(timedOutMethods, method => method.Contains("IGrainTimer.Tick", StringComparison.Ordinal));
     }
 
     private static ITimerTickerGrain Ticker(TestSilo silo) => silo.GrainFactory.GetGrain<ITimerTickerGrain>("k");
