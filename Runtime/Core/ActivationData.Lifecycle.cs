@@ -53,7 +53,7 @@ internal sealed partial class ActivationData : IGrainActivationContext
             }
 
             foreach (var state in _states)
-                await state.ReadOnActivationAsync().ConfigureAwait(true);
+                await state.ReadStateAsync().ConfigureAwait(true);
             if (GrainInstance is Grain grain)
                 await grain.OnActivateAsync(Runtime.ShutdownToken).ConfigureAwait(true);
         }
@@ -196,13 +196,6 @@ internal sealed partial class ActivationData : IGrainActivationContext
 
         if (schedule)
             Schedule();
-    }
-
-    /// <summary>Marks activity for idle collection (a keep-alive timer tick).</summary>
-    public void Touch()
-    {
-        lock (_lock)
-            _lastUsedEpoch = Runtime.Collector.Epoch;
     }
 
     public void AddTimer(GrainTimer timer)

@@ -11,8 +11,6 @@ internal sealed class ActivationDirectory(GrainRuntime runtime)
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
     private readonly ConcurrentDictionary<GrainId, StatelessWorkerGroup> _workers = new();
 
-    public int Count => _activations.Count + _workers.Values.Sum(w => w.Count);
-
     /// <summary>
     /// Puts <paramref name="request"/> on the grain's activation and returns it. When there is none, a new
     /// activation is created with the request queued before its activation step starts, so that a failed

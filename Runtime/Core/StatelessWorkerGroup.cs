@@ -11,15 +11,6 @@ internal sealed class StatelessWorkerGroup(GrainRuntime runtime, GrainId grainId
     private readonly Lock _lock = new();
     private readonly List<ActivationData> _workers = [];
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-                return _workers.Count;
-        }
-    }
-
     /// <summary>Puts the request on an idle worker, a new one while under the limit, or else the least busy one.</summary>
     public ActivationData? Route(GrainRequest request)
     {

@@ -26,7 +26,7 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Relational
         {
             var command = new NpgsqlBatchCommand(write.ExpectedVersion is null ? InsertSql : UpdateSql);
             batch.BatchCommands.Add(command);
-            foreach (var value in Values(write))
+            foreach (var value in ParameterValues(write))
                 command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
@@ -36,17 +36,6 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Relational
         for (var i = 0; i < writes.Count; i++)
             applied[i] = batch.BatchCommands[i].RecordsAffected == 1;
         return applied;
-    }
-
-    private static IEnumerable<object> Values(StateWrite write)
-    {
-        yield return write.Key.ServiceId;
-        yield return write.Key.GrainType;
-        yield return write.Key.GrainKey;
-        yield return write.Key.StateName;
-        yield return (object?)write.Payload ?? DBNull.Value;
-        if (write.ExpectedVersion is { } version)
-            yield return version;
     }
 
     public override void AddParameter(DbCommand command, object value) =>

@@ -32,6 +32,11 @@ internal abstract class RelationalDatabase
 
     public abstract string UpdateSql { get; }
 
+    /// <summary>The positional values of a write's statement: the key, the payload, and (for an update) the version read.</summary>
+    protected static object[] ParameterValues(StateWrite write) => write.ExpectedVersion is { } version
+        ? [write.Key.ServiceId, write.Key.GrainType, write.Key.GrainKey, write.Key.StateName, (object?)write.Payload ?? DBNull.Value, version]
+        : [write.Key.ServiceId, write.Key.GrainType, write.Key.GrainKey, write.Key.StateName, (object?)write.Payload ?? DBNull.Value];
+
     public void AddKey(DbCommand command, StateRowKey key)
     {
         AddParameter(command, key.ServiceId);

@@ -14,12 +14,8 @@ internal sealed class RelationalGrainStorage(string name, string serviceId, Rela
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = StateRowKey.Of(serviceId, stateName, grainId);
-        await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = RelationalDatabase.ReadSql;
-        database.AddKey(command, key);
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        if (!await reader.ReadAsync().ConfigureAwait(false))
+        var row = await ReadRowAsync(key).ConfigureAwait(false);
+        if (row is null)
         {
             grainState.State = StateDefaults.Create<TState>();
             grainState.ETag = null;
@@ -27,8 +23,7 @@ internal sealed class RelationalGrainStorage(string name, string serviceId, Rela
             return;
         }
 
-        var payload = reader.IsDBNull(0) ? null : reader.GetString(0);
-        var version = reader.GetInt64(1);
+        var (payload, version) = row.Value;
         grainState.State = payload is null ? StateDefaults.Create<TState>() : Deserialize<TState>(payload, key, grainId);
         grainState.ETag = Etag(version);
         grainState.RecordExists = payload is not null;
@@ -60,7 +55,7 @@ internal sealed class RelationalGrainStorage(string name, string serviceId, Rela
         }
         catch (StateVersionConflict)
         {
-            var stored = await StoredVersionAsync(key).ConfigureAwait(false);
+            var stored = (await ReadRowAsync(key).ConfigureAwait(false))?.Version;
             throw new InconsistentStateException(
                 $"{operation} of state '{stateName}' of grain {grainId} in storage '{name}' refused: stored ETag is " +
                 $"'{(stored is null ? "(none)" : Etag(stored.Value))}' but the grain presented '{etag ?? "(none)"}' (someone else wrote it since it was read)",
@@ -69,14 +64,17 @@ internal sealed class RelationalGrainStorage(string name, string serviceId, Rela
         }
     }
 
-    private async Task<long?> StoredVersionAsync(StateRowKey key)
+    /// <summary>The row's payload (null after a clear) and version; null when there is no row.</summary>
+    private async Task<(string? Payload, long Version)?> ReadRowAsync(StateRowKey key)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = RelationalDatabase.ReadSql;
         database.AddKey(command, key);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        return await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(1) : null;
+        if (!await reader.ReadAsync().ConfigureAwait(false))
+            return null;
+        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1));
     }
 
     private TState Deserialize<TState>(string payload, StateRowKey key, GrainId grainId)

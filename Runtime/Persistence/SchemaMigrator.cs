@@ -54,10 +54,9 @@ internal sealed partial class SchemaMigrator(RelationalDatabase database)
 
             await using var record = connection.CreateCommand();
             record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, $3)";
+            record.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, CURRENT_TIMESTAMP)";
             database.AddParameter(record, migration.Version);
             database.AddParameter(record, migration.Name);
-            database.AddParameter(record, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             applied.Add(migration);
         }

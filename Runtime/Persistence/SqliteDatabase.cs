@@ -16,6 +16,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
     });
 
     private readonly string _connectionString;
+    private volatile bool _walEnabled;
 
     public SqliteDatabase(string path)
     {
@@ -39,8 +40,11 @@ internal sealed class SqliteDatabase : RelationalDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+
+        // The journal mode belongs to the file and persists; sync level and busy timeout belong to the connection.
+        pragmas.CommandText = (_walEnabled ? "" : "PRAGMA journal_mode = WAL; ") + "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _walEnabled = true;
         return connection;
     }
 
@@ -52,15 +56,10 @@ internal sealed class SqliteDatabase : RelationalDatabase
         var applied = new bool[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
-            var write = writes[i];
-            var command = write.ExpectedVersion is null ? insert : update;
-            command.Parameters[0].Value = write.Key.ServiceId;
-            command.Parameters[1].Value = write.Key.GrainType;
-            command.Parameters[2].Value = write.Key.GrainKey;
-            command.Parameters[3].Value = write.Key.StateName;
-            command.Parameters[4].Value = (object?)write.Payload ?? DBNull.Value;
-            if (write.ExpectedVersion is { } version)
-                command.Parameters[5].Value = version;
+            var command = writes[i].ExpectedVersion is null ? insert : update;
+            var values = ParameterValues(writes[i]);
+            for (var p = 0; p < values.Length; p++)
+                command.Parameters[p].Value = values[p];
             applied[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
 

@@ -15,7 +15,7 @@ internal interface IPersistentStateBinding
 
     bool RecordExists { get; }
 
-    Task ReadOnActivationAsync();
+    Task ReadStateAsync();
 
     JsonNode? ToJson();
 }
@@ -69,8 +69,6 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
             throw;
         }
     }
-
-    public Task ReadOnActivationAsync() => ReadStateAsync();
 
     public JsonNode? ToJson() => System.Text.Json.JsonSerializer.SerializeToNode(State, StateJson.Options);
 }
