@@ -4,18 +4,22 @@ using Microsoft.Extensions.Hosting;
 namespace Meridian.Runtime.Hosting;
 
 /// <summary>
-/// The silo as a hosted service: runs the startup tasks (migrations), loads grain types and validates the
-/// configuration on start; deactivates every grain on stop.
+/// The silo as a hosted service: runs the startup tasks (migrations), loads grain types, validates the
+/// configuration and starts the lifecycle participants (stream delivery) on start; stops the participants, then
+/// deactivates every grain on stop.
 /// </summary>
 public sealed class Silo : IHostedService
 {
     private readonly GrainRuntime _runtime;
     private readonly IEnumerable<ISiloStartupTask> _startupTasks;
+    private readonly IEnumerable<ISiloLifecycleParticipant> _participants;
+    private readonly List<ISiloLifecycleParticipant> _started = [];
 
-    internal Silo(GrainRuntime runtime, IEnumerable<ISiloStartupTask> startupTasks)
+    internal Silo(GrainRuntime runtime, IEnumerable<ISiloStartupTask> startupTasks, IEnumerable<ISiloLifecycleParticipant> participants)
     {
         _runtime = runtime;
         _startupTasks = startupTasks;
+        _participants = participants;
     }
 
     /// <summary>Makes grain references.</summary>
@@ -27,8 +31,19 @@ public sealed class Silo : IHostedService
         foreach (var task in _startupTasks)
             await task.RunAsync(cancellationToken).ConfigureAwait(false);
         _runtime.Start();
+        foreach (var participant in _participants)
+        {
+            await participant.OnStartAsync(cancellationToken).ConfigureAwait(false);
+            _started.Add(participant);
+        }
     }
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => _runtime.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        for (var i = _started.Count - 1; i >= 0; i--)
+            await _started[i].OnStopAsync(cancellationToken).ConfigureAwait(false);
+        _started.Clear();
+        await _runtime.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

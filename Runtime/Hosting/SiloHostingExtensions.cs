@@ -31,7 +31,8 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<ISiloIntrospection, SiloIntrospection>();
-        services.TryAddSingleton(sp => new Silo(sp.GetRequiredService<GrainRuntime>(), sp.GetServices<ISiloStartupTask>()));
+        services.TryAddSingleton(sp => new Silo(
+            sp.GetRequiredService<GrainRuntime>(), sp.GetServices<ISiloStartupTask>(), sp.GetServices<ISiloLifecycleParticipant>()));
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
         configure(new SiloBuilder(services));
         return services;

@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace Meridian.Runtime.Persistence;
 
 /// <summary>
-/// What differs between the databases grain state lives in: connections, SQL, and how a group of writes is sent
-/// in one transaction. Everything else (ETags, JSON, batching) is shared.
+/// What differs between the databases durable state lives in: connections, a few statements, and how a group of
+/// statements is sent in one round trip. Everything else (ETags, JSON, batching, streams) is shared.
 /// </summary>
 internal abstract class RelationalDatabase
 {
@@ -16,11 +16,15 @@ internal abstract class RelationalDatabase
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Applies <paramref name="writes"/> in one transaction; reports for each whether its version matched.</summary>
-    public abstract Task<bool[]> CommitAsync(DbConnection connection, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
+    /// <summary>Runs <paramref name="statements"/> in order inside <paramref name="transaction"/>; returns the rows each affected.</summary>
+    public abstract Task<int[]> ExecuteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken);
 
     /// <summary>Takes the lock that keeps two processes from migrating at once, inside <paramref name="transaction"/>.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>The current time as the database writes it into a timestamp column.</summary>
+    public abstract string NowSql { get; }
 
     /// <summary>Parameters are positional ($1, $2, ...) in every statement: both databases read them.</summary>
     public const string ReadSql =
@@ -30,12 +34,26 @@ internal abstract class RelationalDatabase
         "INSERT INTO grain_state (service_id, grain_type, grain_key, state_name, payload, version) VALUES ($1, $2, $3, $4, $5, 1) " +
         "ON CONFLICT DO NOTHING";
 
-    public abstract string UpdateSql { get; }
+    public string UpdateSql =>
+        $"UPDATE grain_state SET payload = $5, version = version + 1, modified_at = {NowSql} " +
+        "WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4 AND version = $6";
+
+    /// <summary>Applies <paramref name="writes"/> in one transaction; reports for each whether its version matched.</summary>
+    public async Task<bool[]> CommitAsync(DbConnection connection, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var statements = new SqlStatement[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+            statements[i] = new SqlStatement(writes[i].ExpectedVersion is null ? InsertSql : UpdateSql, ParameterValues(writes[i]));
+        var affected = await ExecuteBatchAsync(connection, transaction, statements, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. affected.Select(rows => rows == 1)];
+    }
 
     /// <summary>The positional values of a write's statement: the key, the payload, and (for an update) the version read.</summary>
-    protected static object[] ParameterValues(StateWrite write) => write.ExpectedVersion is { } version
-        ? [write.Key.ServiceId, write.Key.GrainType, write.Key.GrainKey, write.Key.StateName, (object?)write.Payload ?? DBNull.Value, version]
-        : [write.Key.ServiceId, write.Key.GrainType, write.Key.GrainKey, write.Key.StateName, (object?)write.Payload ?? DBNull.Value];
+    private static object?[] ParameterValues(StateWrite write) => write.ExpectedVersion is { } version
+        ? [write.Key.ServiceId, write.Key.GrainType, write.Key.GrainKey, write.Key.StateName, write.Payload, version]
+        : [write.Key.ServiceId, write.Key.GrainType, write.Key.GrainKey, write.Key.StateName, write.Payload];
 
     public void AddKey(DbCommand command, StateRowKey key)
     {
@@ -46,11 +64,25 @@ internal abstract class RelationalDatabase
     }
 
     /// <summary>Adds the next positional parameter: PostgreSQL takes them unnamed, SQLite by the name "$n".</summary>
-    public virtual void AddParameter(DbCommand command, object value)
+    public virtual void AddParameter(DbCommand command, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = "$" + (command.Parameters.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        parameter.Value = value;
+        parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
+
+    /// <summary>A command with its positional parameters, inside <paramref name="transaction"/> when given.</summary>
+    public DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null, params object?[] values)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var value in values)
+            AddParameter(command, value);
+        return command;
+    }
 }
+
+/// <summary>One statement of a batch, with its positional parameter values (null is SQL NULL).</summary>
+internal readonly record struct SqlStatement(string Sql, object?[] Values);

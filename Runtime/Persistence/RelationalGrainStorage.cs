@@ -8,7 +8,7 @@ namespace Meridian.Runtime.Persistence;
 /// Grain storage in PostgreSQL or SQLite. The row key is (service id, grain type, typed key, state name); the
 /// ETag is the row's version. Writes are group-committed; a write is acknowledged only once durable.
 /// </summary>
-internal sealed class RelationalGrainStorage(string name, string serviceId, RelationalDatabase database, GroupCommitWriter writer) : IGrainStorage
+internal sealed class RelationalGrainStorage(string name, string serviceId, RelationalDatabase database, GroupCommitWriter<StateWrite> writer) : IGrainStorage
 {
     public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
     {
@@ -51,7 +51,9 @@ internal sealed class RelationalGrainStorage(string name, string serviceId, Rela
         long? expected = etag is null ? null : ParseEtag(etag, key);
         try
         {
-            return await writer.WriteAsync(new StateWrite(key, payload, expected)).ConfigureAwait(false);
+            var write = new StateWrite(key, payload, expected);
+            writer.Enqueue(write);
+            return await write.Done.ConfigureAwait(false);
         }
         catch (StateVersionConflict)
         {
@@ -68,8 +70,7 @@ internal sealed class RelationalGrainStorage(string name, string serviceId, Rela
     private async Task<(string? Payload, long Version)?> ReadRowAsync(StateRowKey key)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = RelationalDatabase.ReadSql;
+        await using var command = database.Command(connection, RelationalDatabase.ReadSql);
         database.AddKey(command, key);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))

@@ -1,8 +1,8 @@
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Meridian.Runtime.Persistence;
 
@@ -17,7 +17,7 @@ public static class RelationalStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return silo.AddRelationalGrainStorage(name, _ => new SqliteDatabase(path));
+        return silo.AddRelationalGrainStorage(name, databases => databases.Sqlite(path));
     }
 
     /// <summary>Grain storage in PostgreSQL (<paramref name="connectionString"/> in Npgsql's format); the schema is migrated at startup.</summary>
@@ -25,22 +25,32 @@ public static class RelationalStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        silo.Services.AddKeyedSingleton(name, (_, _) => NpgsqlDataSource.Create(connectionString));
-        return silo.AddRelationalGrainStorage(name, services => new PostgresDatabase(services.GetRequiredKeyedService<NpgsqlDataSource>(name)));
+        return silo.AddRelationalGrainStorage(name, databases => databases.Postgres(connectionString));
     }
 
-    private static SiloBuilder AddRelationalGrainStorage(this SiloBuilder silo, string name, Func<IServiceProvider, RelationalDatabase> createDatabase)
+    private static SiloBuilder AddRelationalGrainStorage(this SiloBuilder silo, string name, Func<RelationalDatabases, RelationalDatabase> database)
     {
         var services = silo.Services;
-        services.AddKeyedSingleton(name, (sp, _) => createDatabase(sp));
-        services.AddKeyedSingleton(name, (sp, _) => new GroupCommitWriter(sp.GetRequiredKeyedService<RelationalDatabase>(name), MaxBatch));
+        var writerKey = "grain-storage:" + name;
+        services.AddKeyedSingleton(writerKey, (sp, _) => StateWrite.Writer(silo.Database(sp, database), MaxBatch));
         services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new RelationalGrainStorage(
             name,
             sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId,
-            sp.GetRequiredKeyedService<RelationalDatabase>(name),
-            sp.GetRequiredKeyedService<GroupCommitWriter>(name)));
-        services.AddSingleton<ISiloStartupTask>(sp => new SchemaMigrationTask(sp.GetRequiredKeyedService<RelationalDatabase>(name)));
+            silo.Database(sp, database),
+            sp.GetRequiredKeyedService<GroupCommitWriter<StateWrite>>(writerKey)));
+        silo.AddSchemaMigration(database);
         return silo;
+    }
+
+    /// <summary>The database <paramref name="database"/> picks, shared with every other user of the same one.</summary>
+    internal static RelationalDatabase Database(this SiloBuilder silo, IServiceProvider services, Func<RelationalDatabases, RelationalDatabase> database) =>
+        database(services.GetRequiredService<RelationalDatabases>());
+
+    /// <summary>Migrates the database's schema at startup (idempotent: a database used for several things is migrated once in effect).</summary>
+    internal static void AddSchemaMigration(this SiloBuilder silo, Func<RelationalDatabases, RelationalDatabase> database)
+    {
+        silo.Services.TryAddSingleton<RelationalDatabases>();
+        silo.Services.AddSingleton<ISiloStartupTask>(sp => new SchemaMigrationTask(silo.Database(sp, database)));
     }
 
     private sealed class SchemaMigrationTask(RelationalDatabase database) : ISiloStartupTask

@@ -31,9 +31,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
 
     public override int ConcurrentCommits => 1;
 
-    public override string UpdateSql =>
-        "UPDATE grain_state SET payload = $5, version = version + 1, modified_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') " +
-        "WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4 AND version = $6";
+    public override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -48,33 +46,35 @@ internal sealed class SqliteDatabase : RelationalDatabase
         return connection;
     }
 
-    public override async Task<bool[]> CommitAsync(DbConnection connection, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    public override async Task<int[]> ExecuteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = Prepare(connection, transaction, InsertSql, parameters: 5);
-        await using var update = Prepare(connection, transaction, UpdateSql, parameters: 6);
-        var applied = new bool[writes.Count];
-        for (var i = 0; i < writes.Count; i++)
+        // One prepared command per distinct statement text, its parameters rebound for each row.
+        var commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        try
         {
-            var command = writes[i].ExpectedVersion is null ? insert : update;
-            var values = ParameterValues(writes[i]);
-            for (var p = 0; p < values.Length; p++)
-                command.Parameters[p].Value = values[p];
-            applied[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            var affected = new int[statements.Count];
+            for (var i = 0; i < statements.Count; i++)
+            {
+                var statement = statements[i];
+                if (!commands.TryGetValue(statement.Sql, out var command))
+                    commands[statement.Sql] = command = Command(connection, statement.Sql, transaction, statement.Values);
+                else
+                {
+                    for (var p = 0; p < statement.Values.Length; p++)
+                        command.Parameters[p].Value = statement.Values[p] ?? DBNull.Value;
+                }
+
+                affected[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return affected;
         }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return applied;
-    }
-
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 1; i <= parameters; i++)
-            command.Parameters.Add(new SqliteParameter("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
-        return command;
+        finally
+        {
+            foreach (var command in commands.Values)
+                await command.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -4,7 +4,7 @@ namespace Meridian.Runtime.Persistence;
 /// One state write or clear waiting for its group commit: the row key, what to store, the version the writer
 /// read (null: it expects no row), and the completion the writer awaits.
 /// </summary>
-internal sealed class StateWrite(StateRowKey key, string? payload, long? expectedVersion)
+internal sealed class StateWrite(StateRowKey key, string? payload, long? expectedVersion) : IGroupedWrite
 {
     private readonly TaskCompletionSource<long> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -29,6 +29,18 @@ internal sealed class StateWrite(StateRowKey key, string? payload, long? expecte
     }
 
     public void Failed(Exception error) => _done.TrySetException(error);
+
+    /// <summary>Commits a group of writes in one transaction and acknowledges each.</summary>
+    public static GroupCommitWriter<StateWrite> Writer(RelationalDatabase database, int maxBatch) => new(
+        async (batch, cancellationToken) =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var applied = await database.CommitAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Count; i++)
+                batch[i].Committed(applied[i]);
+        },
+        database.ConcurrentCommits,
+        maxBatch);
 }
 
 /// <summary>The primary key of a grain state row.</summary>

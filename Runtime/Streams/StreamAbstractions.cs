@@ -18,9 +18,16 @@ public readonly record struct StreamId(string Namespace, GrainKey Key)
     public override string ToString() => Namespace + "/" + Key;
 }
 
-/// <summary>The position of an event in its stream.</summary>
+/// <summary>
+/// The position of an event in its stream (1, 2, 3, ... in publishing order) and the event's identity. A durable
+/// stream delivers at least once: a handler that must apply an event once remembers the last sequence number (or
+/// the ids) it applied, in the same state write as the effect.
+/// </summary>
 public sealed record StreamSequenceToken(long SequenceNumber)
 {
+    /// <summary>The event's id: given by the publisher or made at publishing; the same on every redelivery.</summary>
+    public Guid EventId { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => SequenceNumber.ToString(CultureInfo.InvariantCulture);
 }
@@ -56,6 +63,12 @@ public interface IAsyncStream<T>
 
     /// <summary>Appends an event; it is delivered to every subscriber in order, after this returns.</summary>
     Task OnNextAsync(T item);
+
+    /// <summary>
+    /// Appends an event identified by <paramref name="eventId"/>. A durable provider appends an id once: publishing
+    /// it again (a retry after a crash or a timeout) is accepted and changes nothing.
+    /// </summary>
+    Task OnNextAsync(T item, Guid eventId);
 
     /// <summary>Appends events in order.</summary>
     Task OnNextBatchAsync(IEnumerable<T> items);

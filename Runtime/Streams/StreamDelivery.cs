@@ -10,7 +10,7 @@ internal static class StreamDelivery
 {
     internal static readonly GrainMethod OnNextMethod = new(typeof(IAsyncObserver<>), "OnNextAsync", GrainMethodOptions.None);
 
-    public static Task DeliverAsync<T>(MemoryStreamProvider provider, StreamSubscription subscription, T item, StreamSequenceToken token)
+    public static Task DeliverAsync<T>(StreamProviderBase provider, StreamSubscription subscription, T item, StreamSequenceToken token)
     {
         if (subscription.Grain is not { } grainId)
         {
@@ -49,7 +49,7 @@ internal static class StreamDelivery
     }
 
     /// <summary>The delivery, run on the grain's turn like any request.</summary>
-    private sealed class Request<T>(MemoryStreamProvider provider, StreamSubscription subscription, T item, StreamSequenceToken token)
+    private sealed class Request<T>(StreamProviderBase provider, StreamSubscription subscription, T item, StreamSequenceToken token)
         : GrainRequest<VoidResult>, IStreamSubscriptionHandleFactory
     {
         public override GrainMethod Method => OnNextMethod;

@@ -8,11 +8,11 @@ namespace Meridian.Runtime.Streams;
 internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId streamId)
 {
     private readonly Lock _lock = new();
-    private readonly Queue<Func<StreamSubscription, StreamSequenceToken, Task>> _events = new();
+    private readonly Queue<Func<StreamSubscription, long, Task>> _events = new();
     private long _sequence;
     private bool _pumping;
 
-    public void Enqueue(Func<StreamSubscription, StreamSequenceToken, Task> deliver)
+    public void Enqueue(Func<StreamSubscription, long, Task> deliver)
     {
         provider.Runtime.WorkTracker?.Increment();
         bool start;
@@ -31,8 +31,8 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId stream
     {
         while (true)
         {
-            Func<StreamSubscription, StreamSequenceToken, Task> deliver;
-            StreamSequenceToken token;
+            Func<StreamSubscription, long, Task> deliver;
+            long sequence;
             lock (_lock)
             {
                 if (!_events.TryDequeue(out deliver!))
@@ -41,18 +41,18 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId stream
                     return;
                 }
 
-                token = new StreamSequenceToken(++_sequence);
+                sequence = ++_sequence;
             }
 
             try
             {
-                foreach (var subscription in provider.SubscribersOf(streamId))
+                foreach (var subscription in provider.PubSub.SubscribersOf(streamId))
                 {
                     if (subscription.IsRemoved)
                         continue;
                     try
                     {
-                        await deliver(subscription, token).ConfigureAwait(false);
+                        await deliver(subscription, sequence).ConfigureAwait(false);
                     }
                     catch (Exception exception)
                     {

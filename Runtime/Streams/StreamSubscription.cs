@@ -40,22 +40,18 @@ internal sealed class StreamSubscription(Guid handleId, StreamId streamId, Grain
 }
 
 /// <summary>The handle grain code and clients hold for a subscription.</summary>
-internal sealed class StreamSubscriptionHandleImpl<T>(MemoryStreamProvider provider, StreamSubscription subscription) : StreamSubscriptionHandle<T>
+internal sealed class StreamSubscriptionHandleImpl<T>(StreamProviderBase provider, StreamSubscription subscription) : StreamSubscriptionHandle<T>
 {
     public override Guid HandleId => subscription.HandleId;
 
     public override StreamId StreamId => subscription.StreamId;
 
-    public override Task UnsubscribeAsync()
-    {
-        provider.Unsubscribe(subscription);
-        return Task.CompletedTask;
-    }
+    public override Task UnsubscribeAsync() => provider.UnsubscribeAsync(subscription);
 
     public override Task<StreamSubscriptionHandle<T>> ResumeAsync(IAsyncObserver<T> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        MemoryStreamProvider.Attach(subscription, observer);
+        StreamProviderBase.Attach(subscription, observer);
         return Task.FromResult<StreamSubscriptionHandle<T>>(this);
     }
 

@@ -9,13 +9,13 @@ public sealed class SqliteGrainStorageConformanceTests : GrainStorageConformance
 {
     private readonly string _path = TestDatabases.NewSqlitePath();
     private RelationalDatabase? _database;
-    private GroupCommitWriter? _writer;
+    private GroupCommitWriter<StateWrite>? _writer;
 
     public async ValueTask InitializeAsync()
     {
         _database = new SqliteDatabase(_path);
         await new SchemaMigrator(_database).MigrateAsync(TestContext.Current.CancellationToken);
-        _writer = new GroupCommitWriter(_database, maxBatch: 64);
+        _writer = StateWrite.Writer(_database, maxBatch: 64);
     }
 
     protected override IGrainStorage CreateStorage() => new RelationalGrainStorage("sqlite", "conformance", _database!, _writer!);
@@ -32,13 +32,13 @@ public sealed class PostgresGrainStorageConformanceTests : GrainStorageConforman
 {
     private readonly string _serviceId = "conformance-" + Guid.NewGuid().ToString("N");
     private RelationalDatabase? _database;
-    private GroupCommitWriter? _writer;
+    private GroupCommitWriter<StateWrite>? _writer;
 
     public async ValueTask InitializeAsync()
     {
         _database = TestDatabases.Postgres();
         await new SchemaMigrator(_database).MigrateAsync(TestContext.Current.CancellationToken);
-        _writer = new GroupCommitWriter(_database, maxBatch: 64);
+        _writer = StateWrite.Writer(_database, maxBatch: 64);
     }
 
     protected override IGrainStorage CreateStorage() => new RelationalGrainStorage("postgres", _serviceId, _database!, _writer!);

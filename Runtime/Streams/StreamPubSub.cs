@@ -1,0 +1,64 @@
+using Meridian.Runtime.Core;
+
+namespace Meridian.Runtime.Streams;
+
+/// <summary>
+/// A provider's subscriptions: explicit ones (grains and outside code that called SubscribeAsync) and implicit
+/// ones, derived from <see cref="ImplicitStreamSubscriptionAttribute"/> on grain classes.
+/// </summary>
+internal sealed class StreamPubSub(string providerName, GrainRuntime runtime)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<StreamId, List<StreamSubscription>> _explicit = [];
+
+    /// <summary>The subscribers of a stream now: explicit ones in subscription order, then implicit grains.</summary>
+    public List<StreamSubscription> SubscribersOf(StreamId streamId)
+    {
+        List<StreamSubscription> subscribers;
+        lock (_lock)
+            subscribers = _explicit.TryGetValue(streamId, out var list) ? [.. list] : [];
+
+        foreach (var grainClass in runtime.Registry.Classes)
+        {
+            foreach (var attribute in grainClass.ImplicitSubscriptions)
+            {
+                if (attribute.Namespace != streamId.Namespace || (attribute.StreamProvider is { } only && only != providerName))
+                    continue;
+                var grain = new GrainId(grainClass.GrainType, streamId.Key);
+                subscribers.Add(new StreamSubscription(StreamSubscription.ImplicitHandleId(grainClass.GrainType, streamId), streamId, grain, isImplicit: true));
+            }
+        }
+
+        return subscribers;
+    }
+
+    public void Add(StreamSubscription subscription)
+    {
+        lock (_lock)
+        {
+            if (!_explicit.TryGetValue(subscription.StreamId, out var list))
+                _explicit[subscription.StreamId] = list = [];
+            list.Add(subscription);
+        }
+    }
+
+    public void Remove(StreamSubscription subscription)
+    {
+        lock (_lock)
+        {
+            if (!_explicit.TryGetValue(subscription.StreamId, out var list))
+                return;
+            foreach (var removed in list.FindAll(s => s.HandleId == subscription.HandleId))
+                removed.IsRemoved = true;
+            list.RemoveAll(s => s.HandleId == subscription.HandleId);
+        }
+    }
+
+    /// <summary>The caller's subscriptions to a stream: the current grain's, or those made outside grains.</summary>
+    public List<StreamSubscription> SubscriptionsOfCaller(StreamId streamId)
+    {
+        var owner = ActivationScope.Current?.GrainId;
+        lock (_lock)
+            return _explicit.TryGetValue(streamId, out var list) ? list.FindAll(s => s.Grain == owner) : [];
+    }
+}
