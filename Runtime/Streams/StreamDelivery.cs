@@ -10,7 +10,11 @@ internal static class StreamDelivery
 {
     internal static readonly GrainMethod OnNextMethod = new(typeof(IAsyncObserver<>), "OnNextAsync", GrainMethodOptions.None);
 
-    public static Task DeliverAsync<T>(StreamProviderBase provider, StreamSubscription subscription, T item, StreamSequenceToken token)
+    // releaseWhileQueued: on a simulated clock, hand the caller's work count to the grain while the event waits
+    // there (memory streams: each queued event holds its own count, so the hand-over never leaves the silo looking
+    // idle too early). False keeps the count until the delivery is done (durable streams: the pump holds a single
+    // count, and a grain's turn that ends before its request is answered would otherwise leave a moment of "idle").
+    public static Task DeliverAsync<T>(StreamProviderBase provider, StreamSubscription subscription, T item, StreamSequenceToken token, bool releaseWhileQueued = true)
     {
         if (subscription.Grain is not { } grainId)
         {
@@ -22,10 +26,10 @@ internal static class StreamDelivery
         var runtime = provider.Runtime;
         var grainClass = runtime.Registry.FindClass(grainId.Type)
             ?? throw new InvalidOperationException($"stream {subscription.StreamId} has a subscriber of unknown grain type '{grainId.Type}'");
-        var request = new Request<T>(provider, subscription, item, token) { StartTimestamp = Stopwatch.GetTimestamp() };
+        var request = new Request<T>(provider, subscription, item, token, releaseWhileQueued) { StartTimestamp = Stopwatch.GetTimestamp() };
         var task = request.CreateCallerTask();
         runtime.Redispatch(grainId, grainClass, request);
-        if (runtime.WorkTracker is not { } tracker)
+        if (runtime.WorkTracker is not { } tracker || !releaseWhileQueued)
             return task;
 
         // While the event waits at a busy grain it is the grain's work, counted once admitted: a grain asleep on
@@ -49,7 +53,7 @@ internal static class StreamDelivery
     }
 
     /// <summary>The delivery, run on the grain's turn like any request.</summary>
-    private sealed class Request<T>(StreamProviderBase provider, StreamSubscription subscription, T item, StreamSequenceToken token)
+    private sealed class Request<T>(StreamProviderBase provider, StreamSubscription subscription, T item, StreamSequenceToken token, bool releaseWhileQueued)
         : GrainRequest<VoidResult>, IStreamSubscriptionHandleFactory
     {
         public override GrainMethod Method => OnNextMethod;
@@ -70,7 +74,7 @@ internal static class StreamDelivery
 
         private protected override void OnFinished()
         {
-            if (provider.Runtime.WorkTracker is { } tracker)
+            if (releaseWhileQueued && provider.Runtime.WorkTracker is { } tracker)
             {
                 tracker.Increment();
                 CountTakenBack = true;

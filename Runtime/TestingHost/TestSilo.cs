@@ -14,6 +14,7 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly Silo _silo;
+    private bool _gone;
 
     private TestSilo(ServiceProvider services, SimulatedClock clock)
     {
@@ -65,9 +66,25 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>Waits until everything caused so far is done and no timer is due now.</summary>
     public Task RunUntilIdleAsync() => Clock.RunUntilIdleAsync();
 
+    /// <summary>
+    /// Abandons the silo the way a process kill would: nothing is stopped gracefully (no deactivation, no final
+    /// checkpoint save); background work is cancelled and the services are disposed. What was committed to a
+    /// database stays; what was only in memory is gone.
+    /// </summary>
+    public async ValueTask KillAsync()
+    {
+        if (_gone)
+            return;
+        _gone = true;
+        await _services.DisposeAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Stops the silo (every grain deactivates) and disposes its services.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_gone)
+            return;
+        _gone = true;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _silo.StopAsync(timeout.Token).ConfigureAwait(false);
         await _services.DisposeAsync().ConfigureAwait(false);

@@ -81,7 +81,7 @@ internal sealed partial class DurableStreamProvider
 
     /// <summary>
     /// Waits on the silo's clock; false when the silo stops meanwhile. On a simulated clock the wait is not
-    /// work: the clock may move on to the moment it ends.
+    /// work: the pump's count is given back while it waits, so the clock may move on to the moment it ends.
     /// </summary>
     private async Task<bool> WaitAsync(TimeSpan delay)
     {
@@ -96,8 +96,8 @@ internal sealed partial class DurableStreamProvider
             done.TrySetResult(elapsed);
         }
 
-        tracker?.Decrement();
         using var timer = Runtime.Clock.CreateTimer(_ => Finish(elapsed: true), null, delay, Timeout.InfiniteTimeSpan);
+        tracker?.Decrement();
         using var stopping = _stopping.Token.Register(() => Finish(elapsed: false));
         return await done.Task.ConfigureAwait(false);
     }

@@ -24,6 +24,8 @@ internal sealed partial class DurableStreamProvider : StreamProviderBase, IStrea
     private readonly Dictionary<StreamId, DurableStreamPump> _pumps = [];
     private readonly CancellationTokenSource _stopping = new();
     private bool _started;
+    private bool _disposed;
+    private bool _halted;
     private Task _checkpointing = Task.CompletedTask;
 
     public DurableStreamProvider(string name, GrainRuntime runtime, StreamStore store, DurableStreamOptions options, ILogger logger)
@@ -108,13 +110,24 @@ internal sealed partial class DurableStreamProvider : StreamProviderBase, IStrea
     /// <summary>Finishes the deliveries under way, stops the rest, and saves every checkpoint.</summary>
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await StopDeliveringAsync().ConfigureAwait(false);
+        await Checkpoints.SaveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StopDeliveringAsync()
+    {
         List<DurableStreamPump> pumps;
         lock (_lock)
+        {
+            _halted = true;
             pumps = [.. _pumps.Values];
-        await Task.WhenAll(pumps.Select(p => p.StopAsync())).ConfigureAwait(false);
+        }
+
+        foreach (var pump in pumps)
+            pump.Halt();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(pumps.Select(p => p.StoppedAsync())).ConfigureAwait(false);
         await _checkpointing.ConfigureAwait(false);
-        await Checkpoints.SaveAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StreamDeadLetter>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
@@ -130,7 +143,7 @@ internal sealed partial class DurableStreamProvider : StreamProviderBase, IStrea
             if (_pumps.TryGetValue(streamId, out var pump))
                 return pump;
             _pumps[streamId] = pump = new DurableStreamPump(this, streamId);
-            if (_started && !IsStopping)
+            if (_started && !_halted)
                 pump.Resume();
             return pump;
         }
@@ -173,8 +186,13 @@ internal sealed partial class DurableStreamProvider : StreamProviderBase, IStrea
         }
     }
 
+    /// <summary>Stops delivering without saving checkpoints (after OnStopAsync they are saved already; without it, as after a kill, they are not).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
+        await StopDeliveringAsync().ConfigureAwait(false);
         await _appender.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }

@@ -2,8 +2,9 @@ namespace Meridian.Runtime.Streams.Durable;
 
 /// <summary>
 /// Delivers one stream's committed events in sequence order. Each event goes to every subscriber whose
-/// checkpoint is behind it, all at once; the next event waits until every subscriber is done with this one
-/// (delivered, or dead-lettered after the retry deadline), so each subscriber sees the stream in order.
+/// checkpoint is behind it, one after the other; the next event waits until every subscriber is done with this
+/// one (delivered, or dead-lettered after the retry deadline), so each subscriber sees the stream in order.
+/// On a simulated clock the pump counts as one piece of work while it runs, and not while it waits to retry.
 /// Paused until the provider has queued what it recovered, and stopped before the silo deactivates grains.
 /// Events are kept by sequence number, so one recovered from the database and also handed over by the appender
 /// is delivered once, and in its place.
@@ -24,7 +25,6 @@ internal sealed class DurableStreamPump(DurableStreamProvider provider, StreamId
         {
             if (_stopped || e.Sequence <= _taken || !_events.TryAdd(e.Sequence, e))
                 return;
-            provider.Runtime.WorkTracker?.Increment();
             StartIfIdle();
         }
     }
@@ -39,23 +39,22 @@ internal sealed class DurableStreamPump(DurableStreamProvider provider, StreamId
         }
     }
 
-    /// <summary>Stops after the event being delivered; what is still queued stays in the database for the next start.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops taking events: the delivery under way may finish; what is still queued stays in the database for the next start.</summary>
+    public void Halt()
+    {
+        lock (_lock)
+            _stopped = _paused = true;
+    }
+
+    /// <summary>Completes when the halted pump has finished its delivery under way.</summary>
+    public async Task StoppedAsync()
     {
         Task pump;
         lock (_lock)
-        {
-            _stopped = _paused = true;
             pump = _pump;
-        }
-
         await pump.ConfigureAwait(false);
         lock (_lock)
-        {
-            for (var i = 0; i < _events.Count; i++)
-                provider.Runtime.WorkTracker?.Decrement();
             _events.Clear();
-        }
     }
 
     private void StartIfIdle()
@@ -63,6 +62,7 @@ internal sealed class DurableStreamPump(DurableStreamProvider provider, StreamId
         if (_running || _paused || _events.Count == 0)
             return;
         _running = true;
+        provider.Runtime.WorkTracker?.Increment();
         _pump = Task.Run(PumpAsync);
     }
 
@@ -76,6 +76,7 @@ internal sealed class DurableStreamPump(DurableStreamProvider provider, StreamId
                 if (_paused || _events.Count == 0)
                 {
                     _running = false;
+                    provider.Runtime.WorkTracker?.Decrement();
                     return;
                 }
 
@@ -85,20 +86,19 @@ internal sealed class DurableStreamPump(DurableStreamProvider provider, StreamId
 
             try
             {
-                var deliveries = provider.PubSub.SubscribersOf(streamId)
-                    .Where(subscription => !subscription.IsRemoved && provider.Checkpoints.Get(subscription) < e.Sequence)
-                    .Select(subscription => provider.DeliverUntilDoneAsync(e, subscription));
-                await Task.WhenAll(deliveries).ConfigureAwait(false);
+                foreach (var subscription in provider.PubSub.SubscribersOf(streamId))
+                {
+                    if (Volatile.Read(ref _paused))
+                        break; // stopping: the event stays behind this subscriber's checkpoint
+                    if (!subscription.IsRemoved && provider.Checkpoints.Get(subscription) < e.Sequence)
+                        await provider.DeliverUntilDoneAsync(e, subscription).ConfigureAwait(false);
+                }
             }
             catch (Exception exception)
             {
                 // Only finding the subscribers can throw here (deliveries handle their own errors): the event stays
                 // behind every checkpoint and is delivered again after a restart.
                 provider.Runtime.Log.StreamDeliveryFailed(streamId.ToString(), Guid.Empty, exception);
-            }
-            finally
-            {
-                provider.Runtime.WorkTracker?.Decrement();
             }
         }
     }

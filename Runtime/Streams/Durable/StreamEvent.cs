@@ -24,7 +24,7 @@ internal sealed record StreamEvent(StreamId StreamId, long Sequence, Guid EventI
         s_deliverTyped.MakeGenericMethod(itemType).CreateDelegate<Func<StreamProviderBase, StreamSubscription, object?, StreamSequenceToken, Task>>();
 
     private static Task DeliverTyped<T>(StreamProviderBase provider, StreamSubscription subscription, object? item, StreamSequenceToken token) =>
-        StreamDelivery.DeliverAsync(provider, subscription, (T)item!, token);
+        StreamDelivery.DeliverAsync(provider, subscription, (T)item!, token, releaseWhileQueued: false);
 
     /// <summary>The name an item type is stored under: resolvable again by <see cref="ResolveType"/>.</summary>
     public static string TypeName(Type type) => type.AssemblyQualifiedName ?? type.FullName ?? type.Name;
