@@ -1,14 +1,15 @@
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Persistence;
+using Meridian.Runtime.Streams.Durable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Meridian.Silo;
 
 /// <summary>
-/// Composes the silo: the runtime, its storage and stream providers, and the status report. Grain state goes to
-/// a SQLite file under the data directory (MERIDIAN_DATA, default ./data) unless MERIDIAN_POSTGRES holds an
-/// Npgsql connection string.
+/// Composes the silo: the runtime, its storage and stream providers, and the status report. Grain state and
+/// durable streams go to a SQLite file under the data directory (MERIDIAN_DATA, default ./data) unless
+/// MERIDIAN_POSTGRES holds an Npgsql connection string.
 /// </summary>
 internal static class SiloHost
 {
@@ -20,17 +21,13 @@ internal static class SiloHost
         var builder = Host.CreateApplicationBuilder(args);
         var dataDirectory = Environment.GetEnvironmentVariable("MERIDIAN_DATA") is { Length: > 0 } data ? data : "data";
         var postgres = Environment.GetEnvironmentVariable("MERIDIAN_POSTGRES");
+        var sqlite = Path.Combine(dataDirectory, "meridian.db");
         builder.Services.AddSilo(silo =>
         {
+            var embedded = string.IsNullOrEmpty(postgres);
             foreach (var storage in s_storages)
-            {
-                if (string.IsNullOrEmpty(postgres))
-                    silo.AddSqliteGrainStorage(storage, Path.Combine(dataDirectory, "meridian.db"));
-                else
-                    silo.AddPostgresGrainStorage(storage, postgres);
-            }
-
-            silo.AddMemoryStreams();
+                _ = embedded ? silo.AddSqliteGrainStorage(storage, sqlite) : silo.AddPostgresGrainStorage(storage, postgres!);
+            _ = embedded ? silo.AddSqliteStreams("Default", sqlite) : silo.AddPostgresStreams("Default", postgres!);
         });
         builder.Services.AddHostedService<SiloStatusReporter>();
         return builder.Build();

@@ -16,6 +16,29 @@ internal abstract class RelationalDatabase
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Waits for this process's turn to write, when the database admits one writer at a time; null when it admits many.</summary>
+    protected virtual Task<IDisposable?> LockWritesAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
+
+    /// <summary>Opens a connection and a write transaction on it.</summary>
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var writeLock = await LockWritesAsync(cancellationToken).ConfigureAwait(false);
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            return new WriteTransaction(connection, transaction, writeLock);
+        }
+        catch
+        {
+            if (connection is not null)
+                await connection.DisposeAsync().ConfigureAwait(false);
+            writeLock?.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Runs <paramref name="statements"/> in order inside <paramref name="transaction"/>; returns the rows each affected.</summary>
     public abstract Task<int[]> ExecuteBatchAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken);
@@ -39,15 +62,22 @@ internal abstract class RelationalDatabase
         "WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4 AND version = $6";
 
     /// <summary>Applies <paramref name="writes"/> in one transaction; reports for each whether its version matched.</summary>
-    public async Task<bool[]> CommitAsync(DbConnection connection, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    public async Task<bool[]> CommitAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var statements = new SqlStatement[writes.Count];
         for (var i = 0; i < writes.Count; i++)
             statements[i] = new SqlStatement(writes[i].ExpectedVersion is null ? InsertSql : UpdateSql, ParameterValues(writes[i]));
-        var affected = await ExecuteBatchAsync(connection, transaction, statements, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var affected = await ExecuteInTransactionAsync(statements, cancellationToken).ConfigureAwait(false);
         return [.. affected.Select(rows => rows == 1)];
+    }
+
+    /// <summary>Runs <paramref name="statements"/> in one write transaction; returns the rows each affected.</summary>
+    public async Task<int[]> ExecuteInTransactionAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    {
+        await using var write = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var affected = await ExecuteBatchAsync(write.Connection, write.Transaction, statements, cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return affected;
     }
 
     /// <summary>The positional values of a write's statement: the key, the payload, and (for an update) the version read.</summary>

@@ -22,8 +22,8 @@ internal sealed partial class SchemaMigrator(RelationalDatabase database)
     /// <exception cref="SchemaTooNewException">The database was migrated by a newer build.</exception>
     public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         await database.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         await using (var create = connection.CreateCommand())
@@ -61,7 +61,7 @@ internal sealed partial class SchemaMigrator(RelationalDatabase database)
             applied.Add(migration);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         return applied;
     }
 

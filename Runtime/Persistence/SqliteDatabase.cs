@@ -7,6 +7,8 @@ namespace Meridian.Runtime.Persistence;
 /// SQLite, the embedded default: a file in WAL mode with full sync, so a committed group survives a kill and a
 /// power cut. One writer at a time (SQLite allows no more); readers run beside it.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability", "CA1001", Justification = "The write lock is a SemaphoreSlim whose wait handle is never used: nothing to release")]
 internal sealed class SqliteDatabase : RelationalDatabase
 {
     private static readonly Lazy<bool> s_initialized = new(() =>
@@ -16,6 +18,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
     });
 
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private volatile bool _walEnabled;
 
     public SqliteDatabase(string path)
@@ -32,6 +35,23 @@ internal sealed class SqliteDatabase : RelationalDatabase
     public override int ConcurrentCommits => 1;
 
     public override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+    protected override async Task<IDisposable?> LockWritesAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Releaser(_writer);
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                semaphore.Release();
+        }
+    }
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

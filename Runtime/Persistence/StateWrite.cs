@@ -34,8 +34,7 @@ internal sealed class StateWrite(StateRowKey key, string? payload, long? expecte
     public static GroupCommitWriter<StateWrite> Writer(RelationalDatabase database, int maxBatch) => new(
         async (batch, cancellationToken) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var applied = await database.CommitAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+            var applied = await database.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Committed(applied[i]);
         },

@@ -67,8 +67,8 @@ internal sealed class StreamAppender : IAsyncDisposable
 
     private async Task CommitAsync(List<StreamAppend> batch, CancellationToken cancellationToken)
     {
-        await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await _store.Database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var given = batch.Where(a => a.IdGiven).Select(a => a.EventId).ToHashSet();
         var seen = await _store.ExistingIdsAsync(connection, transaction, given, cancellationToken).ConfigureAwait(false);
 
@@ -87,7 +87,7 @@ internal sealed class StreamAppender : IAsyncDisposable
         try
         {
             await _store.Database.ExecuteBatchAsync(connection, transaction, [.. events.Select(_store.Append)], cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {

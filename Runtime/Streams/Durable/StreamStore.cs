@@ -180,12 +180,8 @@ internal sealed class StreamStore(RelationalDatabase database, string serviceId,
 
     private async Task ExecuteAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
-        if (statements.Count == 0)
-            return;
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await database.ExecuteBatchAsync(connection, transaction, statements, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (statements.Count > 0)
+            await database.ExecuteInTransactionAsync(statements, cancellationToken).ConfigureAwait(false);
     }
 
     private object?[] StreamArgs(StreamId streamId) => [serviceId, provider, streamId.Namespace, streamId.Key.ToString()];
