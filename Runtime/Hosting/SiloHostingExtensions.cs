@@ -31,6 +31,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<ISiloIntrospection, SiloIntrospection>();
+        services.TryAddSingleton<SiloHealth>();
         services.TryAddSingleton(sp => new Silo(
             sp.GetRequiredService<GrainRuntime>(), sp.GetServices<ISiloStartupTask>(), sp.GetServices<ISiloLifecycleParticipant>()));
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());

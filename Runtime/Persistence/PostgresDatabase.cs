@@ -12,8 +12,21 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource) : Relational
 
     public override string NowSql => "now()";
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    private readonly NpgsqlConnectionStringBuilder _settings = new(dataSource.ConnectionString);
+
+    public override string DisplayName => $"postgres {_settings.Host}:{_settings.Port}/{_settings.Database}";
+
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A network or connection failure (Npgsql's own exceptions, not an error PostgreSQL answered with), or a server starting or shutting down.</summary>
+    protected override bool IsUnreachable(Exception error) =>
+        error is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }
+        || (error is NpgsqlException and not PostgresException)
+        || error is System.Net.Sockets.SocketException or TimeoutException;
+
+    protected override string Redact(string message) =>
+        string.IsNullOrEmpty(_settings.Password) ? message : message.Replace(_settings.Password, "***", StringComparison.Ordinal);
 
     public override async Task<int[]> ExecuteBatchAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)

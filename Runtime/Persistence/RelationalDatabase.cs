@@ -14,7 +14,60 @@ internal abstract class RelationalDatabase
     /// <summary>How many group commits may run at once (one per connection).</summary>
     public abstract int ConcurrentCommits { get; }
 
-    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>What the database is, for messages and health reports: never its password.</summary>
+    public abstract string DisplayName { get; }
+
+    /// <summary>How long opening a connection keeps trying while the database is unreachable.</summary>
+    public TimeSpan ConnectPatience { get; set; } = DatabaseOptions.DefaultConnectPatience;
+
+    /// <summary>Opens a connection once.</summary>
+    protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="error"/> says the database could not be reached (worth waiting for), not that it refused.</summary>
+    protected virtual bool IsUnreachable(Exception error) => false;
+
+    /// <summary>Removes secrets from a driver's message before it goes into an error or a health report.</summary>
+    protected virtual string Redact(string message) => message;
+
+    /// <summary>
+    /// Opens a connection. While the database is unreachable it tries again with doubling waits (50 ms up to
+    /// 2 s) for <see cref="ConnectPatience"/>, then fails with <see cref="DatabaseUnavailableException"/>.
+    /// Nothing is acknowledged meanwhile: a write waits, or fails and was not applied.
+    /// </summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            try
+            {
+                return await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (IsUnreachable(error))
+            {
+                var waited = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                if (waited >= ConnectPatience)
+                    throw new DatabaseUnavailableException(DisplayName, waited, Redact(error.Message));
+                await Task.Delay(delay < ConnectPatience - waited ? delay : ConnectPatience - waited, cancellationToken).ConfigureAwait(false);
+                delay = delay * 2 < TimeSpan.FromSeconds(2) ? delay * 2 : TimeSpan.FromSeconds(2);
+            }
+        }
+    }
+
+    /// <summary>Tries one connection now: the database's line in the silo's health report.</summary>
+    public async Task<Hosting.HealthEntry> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return new Hosting.HealthEntry(DisplayName, Healthy: true, "reachable");
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new Hosting.HealthEntry(DisplayName, Healthy: false, $"unreachable: {Redact(error.Message)}");
+        }
+    }
 
     /// <summary>Waits for this process's turn to write, when the database admits one writer at a time; null when it admits many.</summary>
     protected virtual Task<IDisposable?> LockWritesAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);

@@ -1,7 +1,6 @@
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Runtime.Persistence;
@@ -49,7 +48,12 @@ public static class RelationalStorageExtensions
     /// <summary>Migrates the database's schema at startup (idempotent: a database used for several things is migrated once in effect).</summary>
     internal static void AddSchemaMigration(this SiloBuilder silo, Func<RelationalDatabases, RelationalDatabase> database)
     {
-        silo.Services.TryAddSingleton<RelationalDatabases>();
+        if (!silo.Services.Any(d => d.ServiceType == typeof(RelationalDatabases)))
+        {
+            silo.Services.AddSingleton<RelationalDatabases>();
+            silo.Services.AddSingleton<IHealthProbe>(sp => sp.GetRequiredService<RelationalDatabases>());
+        }
+
         silo.Services.AddSingleton<ISiloStartupTask>(sp => new SchemaMigrationTask(silo.Database(sp, database)));
     }
 

@@ -18,12 +18,14 @@ internal sealed class SqliteDatabase : RelationalDatabase
     });
 
     private readonly string _connectionString;
+    private readonly string _path;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private volatile bool _walEnabled;
 
     public SqliteDatabase(string path)
     {
         _ = s_initialized.Value;
+        _path = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
@@ -53,7 +55,9 @@ internal sealed class SqliteDatabase : RelationalDatabase
         }
     }
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override string DisplayName => "sqlite " + _path;
+
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
