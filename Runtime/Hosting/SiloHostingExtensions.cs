@@ -1,5 +1,6 @@
 using Meridian.Runtime.Core;
 using Meridian.Runtime.Introspection;
+using Meridian.Runtime.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -31,7 +32,8 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<IClusterClient>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<ISiloIntrospection, SiloIntrospection>();
-        services.TryAddSingleton(sp => new Silo(sp.GetRequiredService<GrainRuntime>(), sp.GetServices<ISiloStartupTask>()));
+        services.TryAddSingleton(sp => new Silo(
+            sp.GetRequiredService<GrainRuntime>(), sp.GetServices<ISiloStartupTask>(), sp.GetService<ReminderService>()));
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
         configure(new SiloBuilder(services));
         return services;
