@@ -6,9 +6,9 @@ using Microsoft.Extensions.Hosting;
 namespace Meridian.Silo;
 
 /// <summary>
-/// Composes the silo: the runtime, its storage and stream providers, and the status report. Grain state goes to
-/// a SQLite file under the data directory (MERIDIAN_DATA, default ./data) unless MERIDIAN_POSTGRES holds an
-/// Npgsql connection string.
+/// Composes the silo: the runtime, its storage, reminder and stream providers, and the status report. Grain state
+/// and reminders go to a SQLite file under the data directory (MERIDIAN_DATA, default ./data) unless
+/// MERIDIAN_POSTGRES holds an Npgsql connection string.
 /// </summary>
 internal static class SiloHost
 {
@@ -20,16 +20,21 @@ internal static class SiloHost
         var builder = Host.CreateApplicationBuilder(args);
         var dataDirectory = Environment.GetEnvironmentVariable("MERIDIAN_DATA") is { Length: > 0 } data ? data : "data";
         var postgres = Environment.GetEnvironmentVariable("MERIDIAN_POSTGRES");
+        var sqlitePath = Path.Combine(dataDirectory, "meridian.db");
         builder.Services.AddSilo(silo =>
         {
             foreach (var storage in s_storages)
             {
                 if (string.IsNullOrEmpty(postgres))
-                    silo.AddSqliteGrainStorage(storage, Path.Combine(dataDirectory, "meridian.db"));
+                    silo.AddSqliteGrainStorage(storage, sqlitePath);
                 else
                     silo.AddPostgresGrainStorage(storage, postgres);
             }
 
+            if (string.IsNullOrEmpty(postgres))
+                silo.AddSqliteReminders(sqlitePath);
+            else
+                silo.AddPostgresReminders(postgres);
             silo.AddMemoryStreams();
         });
         builder.Services.AddHostedService<SiloStatusReporter>();
