@@ -1,3 +1,5 @@
+using Meridian.Runtime.Tests.Clock;
+
 namespace Meridian.Runtime.Tests.Reminders;
 
 /// <summary>
@@ -116,5 +118,27 @@ public abstract partial class ReminderConformance
 
         Assert.Equal([Minutes(30), Minutes(35)], Probe.DeliveredAt(T0));
         Assert.Equal([Minutes(25), Minutes(35)], Probe.DueAt(T0));
+    }
+
+    [Fact]
+    public async Task A_tick_that_ran_while_its_reminder_was_updated_does_not_count_for_the_new_schedule()
+    {
+        Probe.GatedTicks = [1];
+        await using (var first = await StartSiloAsync())
+        {
+            var grain = first.GrainFactory.GetGrain<IReentrantReminderGrain>("k");
+            await grain.RegisterAsync("r", dueTime: Minutes(1), period: Minutes(10));
+            await AdvanceToAsync(first, Minutes(1));
+            await grain.RegisterAsync("r", dueTime: Minutes(5), period: Minutes(10));
+            Probe.Open(1);
+            await Probe.WhenEnded(1);
+            await first.IdleAsync();
+        }
+
+        await using var second = await StartSiloAsync(Minutes(2));
+        await AdvanceToAsync(second, Minutes(7));
+
+        // The update at 1 min starts the new schedule at 6 min; the old tick (1 min) must not count as its last.
+        Assert.Equal([Minutes(1), Minutes(6)], Probe.DeliveredAt(T0));
     }
 }
