@@ -6,15 +6,15 @@ namespace Meridian.Runtime.Reminders;
 /// </summary>
 internal readonly record struct ReminderSchedule(DateTimeOffset Start, TimeSpan Period)
 {
-    /// <summary>The schedule of a reminder registered at <paramref name="now"/>; the start is rounded up, never early.</summary>
-    public static ReminderSchedule FromRegistration(DateTimeOffset now, TimeSpan dueTime, TimeSpan period)
-    {
-        var start = (now + dueTime).UtcTicks;
-        var roundedUp = start + ((TimeSpan.TicksPerMicrosecond - (start % TimeSpan.TicksPerMicrosecond)) % TimeSpan.TicksPerMicrosecond);
-        return new ReminderSchedule(
-            new DateTimeOffset(roundedUp, TimeSpan.Zero),
-            TimeSpan.FromTicks(period.Ticks - (period.Ticks % TimeSpan.TicksPerMicrosecond)));
-    }
+    /// <summary>
+    /// The schedule of a reminder registered at <paramref name="now"/>. Start and period are rounded up to the
+    /// microsecond: a tick is never early, and a period is never shorter than asked (nor zero).
+    /// </summary>
+    public static ReminderSchedule FromRegistration(DateTimeOffset now, TimeSpan dueTime, TimeSpan period) =>
+        new(new DateTimeOffset(ToWholeMicroseconds((now + dueTime).UtcTicks), TimeSpan.Zero), TimeSpan.FromTicks(ToWholeMicroseconds(period.Ticks)));
+
+    private static long ToWholeMicroseconds(long ticks) =>
+        ticks + ((TimeSpan.TicksPerMicrosecond - (ticks % TimeSpan.TicksPerMicrosecond)) % TimeSpan.TicksPerMicrosecond);
 
     /// <summary>
     /// The tick to deliver next, given the last one delivered (null: none yet), and how long until it is due. When

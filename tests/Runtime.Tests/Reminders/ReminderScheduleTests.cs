@@ -34,11 +34,20 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
-    public void A_registration_starts_at_its_due_time_rounded_up_to_the_microsecond_and_keeps_whole_microseconds_of_period()
+    public void A_registration_rounds_its_start_and_period_up_to_the_microsecond()
     {
+        // 1 microsecond = 10 ticks of 100 ns.
         var schedule = ReminderSchedule.FromRegistration(T0 + TimeSpan.FromTicks(1), Minutes(1), Minutes(2) + TimeSpan.FromTicks(9));
 
-        Assert.Equal(new ReminderSchedule(T0 + Minutes(1) + TimeSpan.FromTicks(10), Minutes(2)), schedule);
+        Assert.Equal(new ReminderSchedule(T0 + Minutes(1) + TimeSpan.FromTicks(10), Minutes(2) + TimeSpan.FromTicks(10)), schedule);
+    }
+
+    [Fact]
+    public void A_registration_on_whole_microseconds_is_kept_as_it_is()
+    {
+        var schedule = ReminderSchedule.FromRegistration(T0, Minutes(1), Minutes(2));
+
+        Assert.Equal(new ReminderSchedule(T0 + Minutes(1), Minutes(2)), schedule);
     }
 
     private static TimeSpan Minutes(double minutes) => TimeSpan.FromMinutes(minutes);
