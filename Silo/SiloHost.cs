@@ -7,8 +7,9 @@ using Microsoft.Extensions.Hosting;
 namespace Meridian.Silo;
 
 /// <summary>
-/// Composes the silo: the runtime, its storage and stream providers, and the status report. Grain state and
-/// durable streams go to a SQLite file under the data directory (MERIDIAN_DATA, default ./data) unless
+/// Composes the silo: the runtime, its storage, reminder and stream providers, and the status report. Grain
+/// state, reminders and durable streams go to a SQLite file under the data directory (MERIDIAN_DATA, default
+/// ./data) unless
 /// MERIDIAN_POSTGRES holds an Npgsql connection string.
 /// </summary>
 internal static class SiloHost
@@ -27,6 +28,7 @@ internal static class SiloHost
             var embedded = string.IsNullOrEmpty(postgres);
             foreach (var storage in s_storages)
                 _ = embedded ? silo.AddSqliteGrainStorage(storage, sqlite) : silo.AddPostgresGrainStorage(storage, postgres!);
+            _ = embedded ? silo.AddSqliteReminders(sqlite) : silo.AddPostgresReminders(postgres!);
             _ = embedded ? silo.AddSqliteStreams("Default", sqlite) : silo.AddPostgresStreams("Default", postgres!);
         });
         builder.Services.AddHostedService<SiloStatusReporter>();

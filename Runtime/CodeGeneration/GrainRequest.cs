@@ -34,6 +34,9 @@ public abstract class GrainRequest
     /// <summary>True when someone waits for the answer (false for one-way calls and timer ticks).</summary>
     internal abstract bool HasCaller { get; }
 
+    /// <summary>True when the request timeout applies: someone waits for the answer and the request does not opt out (reminder ticks do).</summary>
+    internal virtual bool TimesOut => HasCaller;
+
     /// <summary>True for work that only makes sense in the activation that queued it (a timer tick): it is dropped, not forwarded, when that activation goes.</summary>
     internal virtual bool BelongsToActivation => false;
 

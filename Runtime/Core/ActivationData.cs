@@ -193,13 +193,13 @@ internal sealed partial class ActivationData
         {
             foreach (var waiting in _waiting)
             {
-                if (waiting.HasCaller && !waiting.CallerNotified && now - waiting.StartTimestamp > timeoutTicks)
+                if (waiting.TimesOut && !waiting.CallerNotified && now - waiting.StartTimestamp > timeoutTicks)
                     timedOut.Add(waiting);
             }
 
             foreach (var running in _running)
             {
-                if (running.Request is { HasCaller: true, CallerNotified: false } request && now - request.StartTimestamp > timeoutTicks)
+                if (running.Request is { TimesOut: true, CallerNotified: false } request && now - request.StartTimestamp > timeoutTicks)
                     timedOut.Add(request);
             }
         }

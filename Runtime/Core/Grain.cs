@@ -1,4 +1,5 @@
 using Meridian.Runtime.Core;
+using Meridian.Runtime.Reminders;
 using Meridian.Runtime.Streams;
 using Meridian.Runtime.Timers;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,30 @@ public abstract class Grain : IAddressable
     /// <summary>Registers a timer with a due time and period and the default options (no interleave, keeps alive).</summary>
     protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         RegisterGrainTimer(callback, new GrainTimerCreationOptions { DueTime = dueTime, Period = period });
+
+    /// <summary>
+    /// Registers the durable reminder <paramref name="reminderName"/> of this grain, or replaces its schedule: the first
+    /// tick is due after <paramref name="dueTime"/>, then one every <paramref name="period"/> (at least
+    /// <see cref="Hosting.ReminderOptions.MinimumReminderPeriod"/>, 1 minute by default). The reminder is stored before
+    /// the task completes and outlives the activation and the silo; its ticks arrive through
+    /// <see cref="IRemindable.ReceiveReminder"/>, which the grain class must implement.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The grain is not <see cref="IRemindable"/>, or the silo has no reminder service.</exception>
+    /// <exception cref="ArgumentException">The name is empty, the due time negative or the period below the minimum.</exception>
+    protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, TimeSpan dueTime, TimeSpan period) =>
+        ReminderService.Of(Activation).RegisterOrUpdateAsync(Activation, reminderName, dueTime, period);
+
+    /// <summary>This grain's reminder named <paramref name="reminderName"/>; null when it has none by that name.</summary>
+    protected Task<IGrainReminder?> GetReminder(string reminderName) => ReminderService.Of(Activation).GetAsync(GrainId, reminderName);
+
+    /// <summary>This grain's reminders, by name.</summary>
+    protected Task<IReadOnlyList<IGrainReminder>> GetReminders() => ReminderService.Of(Activation).GetAllAsync(GrainId);
+
+    /// <summary>
+    /// Unregisters <paramref name="reminder"/>: removed from storage before the task completes, no tick after that (a
+    /// tick already running finishes). Unregistering a reminder that is not registered does nothing.
+    /// </summary>
+    protected Task UnregisterReminder(IGrainReminder reminder) => ReminderService.Of(Activation).UnregisterAsync(GrainId, reminder);
 
     /// <summary>The stream provider registered under <paramref name="name"/>.</summary>
     protected IStreamProvider GetStreamProvider(string name) => Activation.Runtime.GetStreamProvider(name);

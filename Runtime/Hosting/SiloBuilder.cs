@@ -1,5 +1,6 @@
 using System.Reflection;
 using Meridian.Runtime.Filters;
+using Meridian.Runtime.Reminders;
 using Meridian.Runtime.Storage;
 using Meridian.Runtime.Streams;
 using Meridian.Runtime.Core;
@@ -16,7 +17,7 @@ public sealed class SiloBuilder
     /// <summary>The service collection the silo is built into.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Configures an options class: <see cref="SiloOptions"/>, <see cref="GrainCollectionOptions"/>.</summary>
+    /// <summary>Configures an options class: <see cref="SiloOptions"/>, <see cref="GrainCollectionOptions"/>, <see cref="ReminderOptions"/>.</summary>
     public SiloBuilder Configure<TOptions>(Action<TOptions> configure)
         where TOptions : class
     {
@@ -35,6 +36,21 @@ public sealed class SiloBuilder
     public SiloBuilder AddMemoryStreams(string name = "Default")
     {
         Services.AddKeyedSingleton<IStreamProvider>(name, (services, _) => new MemoryStreamProvider(name, services.GetRequiredService<GrainRuntime>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps reminders in memory, for tests and backtests: they tick while the silo runs and end with it. Durable
+    /// reminders: <c>AddSqliteReminders</c>, <c>AddPostgresReminders</c>.
+    /// </summary>
+    public SiloBuilder AddMemoryReminders() => AddReminders(_ => new MemoryReminderTable());
+
+    /// <summary>Uses the table <paramref name="createTable"/> makes for the silo's reminders (replacing any registered before).</summary>
+    internal SiloBuilder AddReminders(Func<IServiceProvider, IReminderTable> createTable)
+    {
+        Services.RemoveAll<IReminderTable>();
+        Services.AddSingleton(createTable);
+        Services.TryAddSingleton<ReminderService>();
         return this;
     }
 

@@ -1,5 +1,6 @@
 using Meridian.Runtime.Core;
 using Meridian.Runtime.Introspection;
+using Meridian.Runtime.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,7 +34,10 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<ISiloIntrospection, SiloIntrospection>();
         services.TryAddSingleton<SiloHealth>();
         services.TryAddSingleton(sp => new Silo(
-            sp.GetRequiredService<GrainRuntime>(), sp.GetServices<ISiloStartupTask>(), sp.GetServices<ISiloLifecycleParticipant>()));
+            sp.GetRequiredService<GrainRuntime>(),
+            sp.GetServices<ISiloStartupTask>(),
+            sp.GetService<ReminderService>(),
+            sp.GetServices<ISiloLifecycleParticipant>()));
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
         configure(new SiloBuilder(services));
         return services;

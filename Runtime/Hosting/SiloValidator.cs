@@ -2,6 +2,7 @@ using Meridian.Runtime.Core;
 using Meridian.Runtime.Storage;
 using Meridian.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Meridian.Runtime.Hosting;
 
@@ -17,6 +18,9 @@ internal sealed class SiloValidator(GrainRuntime runtime)
             problems.Add("SiloOptions.ServiceId must not be empty");
         if (runtime.Collector.Quantum <= TimeSpan.Zero)
             problems.Add($"GrainCollectionOptions.CollectionQuantum must be more than zero (got {runtime.Collector.Quantum})");
+        var minimumReminderPeriod = runtime.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.MinimumReminderPeriod;
+        if (minimumReminderPeriod <= TimeSpan.Zero)
+            problems.Add($"ReminderOptions.MinimumReminderPeriod must be more than zero (got {minimumReminderPeriod})");
 
         var keyed = runtime.Services.GetRequiredService<IServiceProviderIsKeyedService>();
         foreach (var grainClass in runtime.Registry.Classes)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Meridian.Runtime.Persistence;
 
-/// <summary>Registers grain storage in SQLite (the embedded default) or PostgreSQL (production).</summary>
+/// <summary>Registers grain storage and reminders in SQLite (the embedded default) or PostgreSQL (production).</summary>
 public static class RelationalStorageExtensions
 {
     /// <summary>Writes committed together at most: large enough to amortize a commit, small enough to bound its latency.</summary>
@@ -39,6 +39,30 @@ public static class RelationalStorageExtensions
             sp.GetRequiredKeyedService<GroupCommitWriter<StateWrite>>(writerKey)));
         silo.AddSchemaMigration(database);
         return silo;
+    }
+
+    /// <summary>Durable reminders in the SQLite file <paramref name="path"/> (created with its schema if missing); it may be the grain storage's file.</summary>
+    public static SiloBuilder AddSqliteReminders(this SiloBuilder silo, string path)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return silo.AddRelationalReminders(databases => databases.Sqlite(path));
+    }
+
+    /// <summary>Durable reminders in PostgreSQL (<paramref name="connectionString"/> in Npgsql's format); the schema is migrated at startup.</summary>
+    public static SiloBuilder AddPostgresReminders(this SiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return silo.AddRelationalReminders(databases => databases.Postgres(connectionString));
+    }
+
+    private static SiloBuilder AddRelationalReminders(this SiloBuilder silo, Func<RelationalDatabases, RelationalDatabase> database)
+    {
+        silo.AddSchemaMigration(database);
+        return silo.AddReminders(sp => new RelationalReminderTable(
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId,
+            silo.Database(sp, database)));
     }
 
     /// <summary>The database <paramref name="database"/> picks, shared with every other user of the same one.</summary>
