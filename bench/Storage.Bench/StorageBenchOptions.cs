@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Meridian.Bench;
+
+/// <summary>The load shape of the storage benchmark (bench/README.md).</summary>
+internal sealed record StorageBenchOptions(
+    int Writers,
+    double WarmupSeconds,
+    double Seconds,
+    int StreamEvents,
+    int Streams,
+    int Publishers,
+    double PacedRate,
+    double PacedSeconds)
+{
+    public const string Usage =
+        "[--writers N] [--warmup-seconds N] [--seconds N] [--stream-events N] [--streams N] [--publishers N] [--paced-rate N] [--paced-seconds N]";
+
+    public static StorageBenchOptions Parse(string[] args)
+    {
+        var options = new StorageBenchOptions(
+            Writers: 256, WarmupSeconds: 2, Seconds: 8, StreamEvents: 50_000, Streams: 64, Publishers: 256, PacedRate: 5_000, PacedSeconds: 5);
+        if (args.Length % 2 != 0)
+            throw new ArgumentException($"option '{args[^1]}' has no value; usage: {Usage}");
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--writers" => options with { Writers = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--warmup-seconds" => options with { WarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--seconds" => options with { Seconds = Positive(args[i], double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--stream-events" => options with { StreamEvents = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--streams" => options with { Streams = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--publishers" => options with { Publishers = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--paced-rate" => options with { PacedRate = Positive(args[i], double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--paced-seconds" => options with { PacedSeconds = Positive(args[i], double.Parse(value, CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; usage: {Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static T Positive<T>(string option, T value)
+        where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new ArgumentException($"option '{option}' must be positive, got {value}");
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Meridian.Runtime.Introspection;
+using Meridian.Runtime.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Meridian.Bench;
+
+/// <summary>
+/// Durable grain state writes on PostgreSQL and SQLite against a single-row-commit baseline, and stream
+/// publish-to-delivery, in the same process and run (bench/README.md).
+/// </summary>
+internal static class StorageBenchmark
+{
+    public static async Task<int> RunAsync(StorageBenchOptions options)
+    {
+        var postgres = PostgresConnectionString();
+        var serviceId = "storage-bench-" + Guid.NewGuid().ToString("N")[..12];
+        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
+        var measured = TimeSpan.FromSeconds(options.Seconds);
+        Console.WriteLine($"storage benchmark: {options.Writers} writers, {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured per " +
+            $"write figure, {Environment.ProcessorCount} cores, service id {serviceId}");
+        Console.WriteLine($"  {await DescribeServerAsync(postgres).ConfigureAwait(false)}");
+
+        try
+        {
+            var probe = new DeliveryProbe();
+            var activity = new PostgresActivity(postgres);
+            double pgWrites, streamRate;
+            (double AchievedRate, LatencyHistogram Latency) paced;
+            await using (var silo = await BenchSilo.StartAsync(serviceId, silo =>
+            {
+                silo.AddPostgresGrainStorage(StateWriterGrain.StorageName, postgres);
+                silo.Services.AddSingleton(probe);
+
+                // THE STREAM PROVIDER UNDER TEST. In-memory until durable PostgreSQL streams land; then this line becomes
+                // silo.AddPostgresStreams(StreamBenchmark.ProviderName, postgres);
+                silo.AddMemoryStreams(StreamBenchmark.ProviderName);
+            }).ConfigureAwait(false))
+            {
+                pgWrites = await MeasureDurableWritesAsync(silo, options, activity).ConfigureAwait(false);
+                Console.WriteLine($"  postgres durable writes: {pgWrites:N0} writes/s ({options.Writers} grains, each write awaited until committed)");
+                Console.WriteLine($"    server during the window: {activity.Summary}");
+
+                var streams = new StreamBenchmark(silo.Client, probe, options);
+                Console.WriteLine($"  streams through {streams.ProviderKind}");
+                streamRate = await streams.MeasureThroughputAsync().ConfigureAwait(false);
+                Console.WriteLine($"  stream throughput: {options.StreamEvents:N0} events over {options.Streams} streams, {options.Publishers} publishers: " +
+                    $"{streamRate:N0} events/s, first publish to last delivery");
+                paced = await streams.MeasureLatencyAsync().ConfigureAwait(false);
+                Console.WriteLine($"  stream latency paced at {options.PacedRate:N0} events/s for {options.PacedSeconds:0.#} s (achieved {paced.AchievedRate:N0}/s): " +
+                    $"p50 {Ms(paced.Latency, 0.5)} ms, p99 {Ms(paced.Latency, 0.99)} ms, p99.9 {Ms(paced.Latency, 0.999)} ms, publish to delivery");
+            }
+
+            double singleCommits;
+            await using (var baseline = new SingleCommitBaseline(postgres, serviceId, options.Writers))
+            {
+                await baseline.EnsureConnectionsAvailableAsync(options.Writers).ConfigureAwait(false);
+                var sequential = await baseline.MeasureAsync(1, warmup, measured).ConfigureAwait(false);
+                Console.WriteLine($"  postgres single-row autocommit INSERTs, 1 writer: {sequential:N0} inserts/s");
+                singleCommits = await baseline.MeasureAsync(options.Writers, warmup, measured, activity).ConfigureAwait(false);
+                Console.WriteLine($"  postgres single-row autocommit INSERTs, {options.Writers} writers: {singleCommits:N0} inserts/s");
+                Console.WriteLine($"    server during the window: {activity.Summary}");
+            }
+
+            Console.WriteLine($"  ratio pg_writes_per_s / pg_single_commit_per_s: {pgWrites / singleCommits:0.00}");
+
+            var sqliteWrites = await MeasureSqliteAsync(serviceId, options).ConfigureAwait(false);
+            Console.WriteLine($"  sqlite durable writes: {sqliteWrites:N0} writes/s ({options.Writers} grains, WAL, synchronous=FULL)");
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"storage: pg_writes_per_s={pgWrites:0} sqlite_writes_per_s={sqliteWrites:0} pg_single_commit_per_s={singleCommits:0} " +
+                $"stream_events_per_s={streamRate:0} stream_p99_ms={Ms(paced.Latency, 0.99)}"));
+            return 0;
+        }
+        finally
+        {
+            await DeleteRunRowsAsync(postgres, serviceId).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Each of <see cref="StorageBenchOptions.Writers"/> writers calls its own grain in a closed loop.</summary>
+    private static Task<double> MeasureDurableWritesAsync(BenchSilo silo, StorageBenchOptions options, PostgresActivity? activity)
+    {
+        var grains = Enumerable.Range(0, options.Writers).Select(i => silo.Client.GetGrain<IStateWriterGrain>(i)).ToArray();
+        return ClosedLoop.RunAsync(
+            options.Writers, w => grains[w].WriteAsync(), TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds), activity);
+    }
+
+    private static async Task<double> MeasureSqliteAsync(string serviceId, StorageBenchOptions options)
+    {
+        var directory = Directory.CreateTempSubdirectory("meridian-bench-sqlite-");
+        try
+        {
+            await using var silo = await BenchSilo.StartAsync(serviceId, silo =>
+                silo.AddSqliteGrainStorage(StateWriterGrain.StorageName, Path.Combine(directory.FullName, "state.db"))).ConfigureAwait(false);
+            return await MeasureDurableWritesAsync(silo, options, activity: null).ConfigureAwait(false);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static string PostgresConnectionString() =>
+        Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } bench ? bench
+        : Environment.GetEnvironmentVariable("TEST_POSTGRES") is { Length: > 0 } test ? test
+        : throw new InvalidOperationException(
+            "neither BENCH_POSTGRES nor TEST_POSTGRES is set: run the benchmark with bench/run.sh storage (it starts a throwaway PostgreSQL) " +
+            "or set BENCH_POSTGRES to an Npgsql connection string");
+
+    /// <summary>The server, and the settings that decide whether a commit is durable (they must both be on).</summary>
+    private static async Task<string> DescribeServerAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('max_connections')");
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        await reader.ReadAsync().ConfigureAwait(false);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL {reader.GetString(0)} at {builder.Host}:{builder.Port}: fsync={reader.GetString(1)}, " +
+            $"synchronous_commit={reader.GetString(2)}, max_connections={reader.GetString(3)}";
+    }
+
+    /// <summary>Deletes every grain_state row of this run (the grains' and the baseline's); the schema stays.</summary>
+    private static async Task DeleteRunRowsAsync(string connectionString, string serviceId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("DELETE FROM grain_state WHERE service_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = serviceId });
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    private static string Ms(LatencyHistogram histogram, double quantile) =>
+        (histogram.Quantile(quantile) / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
+}
