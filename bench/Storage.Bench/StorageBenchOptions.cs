@@ -28,7 +28,7 @@ internal sealed record StorageBenchOptions(
             options = args[i] switch
             {
                 "--writers" => options with { Writers = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
-                "--warmup-seconds" => options with { WarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--warmup-seconds" => options with { WarmupSeconds = NotNegative(args[i], double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--seconds" => options with { Seconds = Positive(args[i], double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--stream-events" => options with { StreamEvents = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--streams" => options with { Streams = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
@@ -41,6 +41,9 @@ internal sealed record StorageBenchOptions(
 
         return options;
     }
+
+    private static double NotNegative(string option, double value) =>
+        value >= 0 ? value : throw new ArgumentException($"option '{option}' must not be negative, got {value}");
 
     private static T Positive<T>(string option, T value)
         where T : System.Numerics.INumber<T> =>
