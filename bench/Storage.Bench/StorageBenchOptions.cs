@@ -7,6 +7,7 @@ internal sealed record StorageBenchOptions(
     int Writers,
     double WarmupSeconds,
     double Seconds,
+    int Rounds,
     int StreamEvents,
     int Streams,
     int Publishers,
@@ -14,12 +15,18 @@ internal sealed record StorageBenchOptions(
     double PacedSeconds)
 {
     public const string Usage =
-        "[--writers N] [--warmup-seconds N] [--seconds N] [--stream-events N] [--streams N] [--publishers N] [--paced-rate N] [--paced-seconds N]";
+        "[--writers N] [--warmup-seconds N] [--seconds N] [--rounds N] [--stream-events N] [--streams N] [--publishers N] [--paced-rate N] [--paced-seconds N]";
+
+    /// <summary>How long each closed loop runs before its measured window.</summary>
+    public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
+
+    /// <summary>Each measured window of a write figure; the figure is the median of <see cref="Rounds"/> windows.</summary>
+    public TimeSpan Window => TimeSpan.FromSeconds(Seconds);
 
     public static StorageBenchOptions Parse(string[] args)
     {
         var options = new StorageBenchOptions(
-            Writers: 256, WarmupSeconds: 2, Seconds: 8, StreamEvents: 50_000, Streams: 64, Publishers: 256, PacedRate: 5_000, PacedSeconds: 5);
+            Writers: 256, WarmupSeconds: 1, Seconds: 4, Rounds: 3, StreamEvents: 50_000, Streams: 64, Publishers: 256, PacedRate: 5_000, PacedSeconds: 5);
         if (args.Length % 2 != 0)
             throw new ArgumentException($"option '{args[^1]}' has no value; usage: {Usage}");
         for (var i = 0; i < args.Length; i += 2)
@@ -30,6 +37,7 @@ internal sealed record StorageBenchOptions(
                 "--writers" => options with { Writers = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--warmup-seconds" => options with { WarmupSeconds = NotNegative(args[i], double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--seconds" => options with { Seconds = Positive(args[i], double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--rounds" => options with { Rounds = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--stream-events" => options with { StreamEvents = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--streams" => options with { Streams = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--publishers" => options with { Publishers = Positive(args[i], int.Parse(value, CultureInfo.InvariantCulture)) },

@@ -17,17 +17,14 @@ internal static class StorageBenchmark
     {
         var postgres = PostgresConnectionString();
         var serviceId = "storage-bench-" + Guid.NewGuid().ToString("N")[..12];
-        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
-        var measured = TimeSpan.FromSeconds(options.Seconds);
-        Console.WriteLine($"storage benchmark: {options.Writers} writers, {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured per " +
-            $"write figure, {Environment.ProcessorCount} cores, service id {serviceId}");
+        Console.WriteLine($"storage benchmark: {options.Writers} writers, {options.Rounds} rounds of {options.WarmupSeconds:0.#} s warm-up + " +
+            $"{options.Seconds:0.#} s measured per write figure, {Environment.ProcessorCount} cores, service id {serviceId}");
         Console.WriteLine($"  {await DescribeServerAsync(postgres).ConfigureAwait(false)}");
 
         try
         {
             var probe = new DeliveryProbe();
-            var activity = new PostgresActivity(postgres);
-            double pgWrites, streamRate;
+            double pgWrites, singleCommits, streamRate;
             (double AchievedRate, LatencyHistogram Latency) paced;
             await using (var silo = await BenchSilo.StartAsync(serviceId, silo =>
             {
@@ -39,9 +36,7 @@ internal static class StorageBenchmark
                 silo.AddMemoryStreams(StreamBenchmark.ProviderName);
             }).ConfigureAwait(false))
             {
-                pgWrites = await MeasureDurableWritesAsync(silo, options, activity).ConfigureAwait(false);
-                Console.WriteLine($"  postgres durable writes: {pgWrites:N0} writes/s ({options.Writers} grains, each write awaited until committed)");
-                Console.WriteLine($"    server during the window: {activity.Summary}");
+                (pgWrites, singleCommits) = await PostgresWriteComparison.RunAsync(silo, postgres, serviceId, options).ConfigureAwait(false);
 
                 var streams = new StreamBenchmark(silo.Client, probe, options);
                 Console.WriteLine($"  streams through {streams.ProviderKind}");
@@ -53,21 +48,7 @@ internal static class StorageBenchmark
                     $"p50 {Ms(paced.Latency, 0.5)} ms, p99 {Ms(paced.Latency, 0.99)} ms, p99.9 {Ms(paced.Latency, 0.999)} ms, publish to delivery");
             }
 
-            double singleCommits;
-            await using (var baseline = new SingleCommitBaseline(postgres, serviceId, options.Writers))
-            {
-                await baseline.EnsureConnectionsAvailableAsync(options.Writers).ConfigureAwait(false);
-                var sequential = await baseline.MeasureAsync(1, warmup, measured).ConfigureAwait(false);
-                Console.WriteLine($"  postgres single-row autocommit INSERTs, 1 writer: {sequential:N0} inserts/s");
-                singleCommits = await baseline.MeasureAsync(options.Writers, warmup, measured, activity).ConfigureAwait(false);
-                Console.WriteLine($"  postgres single-row autocommit INSERTs, {options.Writers} writers: {singleCommits:N0} inserts/s");
-                Console.WriteLine($"    server during the window: {activity.Summary}");
-            }
-
-            Console.WriteLine($"  ratio pg_writes_per_s / pg_single_commit_per_s: {pgWrites / singleCommits:0.00}");
-
             var sqliteWrites = await MeasureSqliteAsync(serviceId, options).ConfigureAwait(false);
-            Console.WriteLine($"  sqlite durable writes: {sqliteWrites:N0} writes/s ({options.Writers} grains, WAL, synchronous=FULL)");
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"storage: pg_writes_per_s={pgWrites:0} sqlite_writes_per_s={sqliteWrites:0} pg_single_commit_per_s={singleCommits:0} " +
@@ -80,14 +61,7 @@ internal static class StorageBenchmark
         }
     }
 
-    /// <summary>Each of <see cref="StorageBenchOptions.Writers"/> writers calls its own grain in a closed loop.</summary>
-    private static Task<double> MeasureDurableWritesAsync(BenchSilo silo, StorageBenchOptions options, PostgresActivity? activity)
-    {
-        var grains = Enumerable.Range(0, options.Writers).Select(i => silo.Client.GetGrain<IStateWriterGrain>(i)).ToArray();
-        return ClosedLoop.RunAsync(
-            options.Writers, w => grains[w].WriteAsync(), TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds), activity);
-    }
-
+    /// <summary>Durable writes on a SQLite file in a temporary directory, deleted afterwards: the median of the rounds.</summary>
     private static async Task<double> MeasureSqliteAsync(string serviceId, StorageBenchOptions options)
     {
         var directory = Directory.CreateTempSubdirectory("meridian-bench-sqlite-");
@@ -95,7 +69,14 @@ internal static class StorageBenchmark
         {
             await using var silo = await BenchSilo.StartAsync(serviceId, silo =>
                 silo.AddSqliteGrainStorage(StateWriterGrain.StorageName, Path.Combine(directory.FullName, "state.db"))).ConfigureAwait(false);
-            return await MeasureDurableWritesAsync(silo, options, activity: null).ConfigureAwait(false);
+            await DurableWrites.ActivateAsync(silo, options).ConfigureAwait(false);
+            var rates = new List<double>();
+            for (var round = 1; round <= options.Rounds; round++)
+                rates.Add(await DurableWrites.MeasureAsync(silo, options).ConfigureAwait(false));
+            var median = Median.Of(rates);
+            Console.WriteLine($"  sqlite durable writes: {median:N0} writes/s, median of {string.Join(", ", rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} " +
+                "(WAL, synchronous=FULL)");
+            return median;
         }
         finally
         {
@@ -130,7 +111,14 @@ internal static class StorageBenchmark
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand("DELETE FROM grain_state WHERE service_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = serviceId });
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        try
+        {
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // The silo failed before migrating: there is nothing to delete, and the failure that matters is already on its way.
+        }
     }
 
     private static string Ms(LatencyHistogram histogram, double quantile) =>

@@ -11,24 +11,24 @@ internal sealed class ClosedLoop
     private long _completed;
     private volatile bool _stopping;
 
-    /// <summary>Completions per second in the measured window; <paramref name="window"/> sees the window's start and end.</summary>
+    /// <summary>Completions per second in the measured window; <paramref name="activity"/>, when given, samples the server at its start and end.</summary>
     public static async Task<double> RunAsync(
-        int writers, Func<int, Task> operation, TimeSpan warmup, TimeSpan measured, PostgresActivity? window = null)
+        int writers, Func<int, Task> operation, TimeSpan warmup, TimeSpan window, PostgresActivity? activity = null)
     {
         var loop = new ClosedLoop();
         var running = Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(() => loop.WriteAsync(writer, operation))));
 
         await loop.RunForAsync(running, warmup).ConfigureAwait(false);
-        if (window is not null)
-            await window.StartAsync().ConfigureAwait(false);
+        if (activity is not null)
+            await activity.StartAsync().ConfigureAwait(false);
         var before = Interlocked.Read(ref loop._completed);
         var start = Stopwatch.GetTimestamp();
 
-        await loop.RunForAsync(running, measured).ConfigureAwait(false);
+        await loop.RunForAsync(running, window).ConfigureAwait(false);
         var completed = Interlocked.Read(ref loop._completed) - before;
         var elapsed = Stopwatch.GetElapsedTime(start);
-        if (window is not null)
-            await window.StopAsync(completed).ConfigureAwait(false);
+        if (activity is not null)
+            await activity.StopAsync(completed).ConfigureAwait(false);
 
         loop._stopping = true;
         await running.ConfigureAwait(false);

@@ -27,33 +27,38 @@ internal sealed class SingleCommitBaseline : IAsyncDisposable
         _serviceId = serviceId;
     }
 
-    /// <summary>Fails with what to do when the server cannot give every writer its own connection.</summary>
+    /// <summary>
+    /// Fails with what to do when the server cannot give every writer its own connection, with room left for the
+    /// silo's group commits and the activity sampler.
+    /// </summary>
     public async Task EnsureConnectionsAvailableAsync(int writers)
     {
+        const int Headroom = 8;
         await using var command = _dataSource.CreateCommand(
-            "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - count(*) FROM pg_stat_activity");
+            "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - count(*) " +
+            "FROM pg_stat_activity WHERE backend_type = 'client backend'");
         var free = Convert.ToInt32(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (free < writers)
+        if (free < writers + Headroom)
         {
             throw new InvalidOperationException(
-                $"the single-commit baseline needs {writers} connections at once but PostgreSQL has {free} free: " +
+                $"the single-commit baseline needs {writers} connections at once (plus {Headroom} for the silo) but PostgreSQL has {free} free: " +
                 "raise max_connections on the server or lower --writers");
         }
     }
 
     /// <summary>INSERTs per second from <paramref name="writers"/> concurrent writers, each awaiting its own commit.</summary>
-    public Task<double> MeasureAsync(int writers, TimeSpan warmup, TimeSpan measured, PostgresActivity? window = null)
+    public Task<double> MeasureAsync(int writers, TimeSpan warmup, TimeSpan window, PostgresActivity? activity = null)
     {
         var round = ++_round;
         var insertions = Enumerable.Range(0, writers).Select(w => new Insertion(_dataSource, _serviceId, $"{round}:{w}:")).ToArray();
-        return MeasureAsync(insertions, warmup, measured, window);
+        return MeasureAsync(insertions, warmup, window, activity);
     }
 
-    private static async Task<double> MeasureAsync(Insertion[] insertions, TimeSpan warmup, TimeSpan measured, PostgresActivity? window)
+    private static async Task<double> MeasureAsync(Insertion[] insertions, TimeSpan warmup, TimeSpan window, PostgresActivity? activity)
     {
         try
         {
-            return await ClosedLoop.RunAsync(insertions.Length, w => insertions[w].InsertAsync(), warmup, measured, window).ConfigureAwait(false);
+            return await ClosedLoop.RunAsync(insertions.Length, w => insertions[w].InsertAsync(), warmup, window, activity).ConfigureAwait(false);
         }
         finally
         {
