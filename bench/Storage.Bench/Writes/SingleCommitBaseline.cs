@@ -5,8 +5,9 @@ namespace Meridian.Bench;
 
 /// <summary>
 /// The baseline batching must beat: plain Npgsql, one single-row INSERT per autocommit transaction (no batch, no
-/// explicit transaction) into grain_state, under the run's service id (deleted with the run's other rows). Each writer holds its own pooled connection
-/// and reuses one command, so the baseline pays nothing but the statement and its commit.
+/// explicit transaction) into grain_state, under the run's service id (deleted with the run's other rows). Each
+/// writer holds its own pooled connection and reuses one prepared command (prepared like the group commit's
+/// statements), so the baseline pays nothing but the statement and its commit, and the ratio measures batching alone.
 /// </summary>
 internal sealed class SingleCommitBaseline : IAsyncDisposable
 {
@@ -84,6 +85,7 @@ internal sealed class SingleCommitBaseline : IAsyncDisposable
                 _command = new NpgsqlCommand(InsertSql, _connection);
                 foreach (var value in new object[] { serviceId, GrainType, "", "writer", "" })
                     _command.Parameters.Add(new NpgsqlParameter { Value = value });
+                await _command.PrepareAsync().ConfigureAwait(false);
             }
 
             var sequence = ++_next;
