@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark by name; see bench/README.md. Usage: bench/run.sh runtime [options]
+# Runs a benchmark by name; see bench/README.md. Usage: bench/run.sh runtime|storage [options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-}"
@@ -8,8 +8,18 @@ case "$name" in
   runtime)
     dotnet run -c Release --project bench/Runtime.Bench -- runtime "$@"
     ;;
+  storage)
+    # PostgreSQL from BENCH_POSTGRES or TEST_POSTGRES; otherwise a throwaway cluster, stopped when this script exits.
+    if [ -z "${BENCH_POSTGRES:-}" ] && [ -z "${TEST_POSTGRES:-}" ]; then
+      # shellcheck source=../scripts/throwaway-postgres.sh
+      source scripts/throwaway-postgres.sh
+    fi
+    dotnet run -c Release --project bench/Storage.Bench -- storage "$@"
+    ;;
   *)
     echo "usage: bench/run.sh runtime [--grains N] [--callers N] [--calls N] [--rounds N] [--paced-seconds N]" >&2
+    echo "       bench/run.sh storage [--writers N] [--warmup-seconds N] [--seconds N] [--rounds N] [--stream-events N] [--streams N]" \
+      "[--publishers N] [--paced-rate N] [--paced-seconds N]" >&2
     exit 2
     ;;
 esac
