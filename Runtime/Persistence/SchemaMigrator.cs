@@ -26,38 +26,31 @@ internal sealed partial class SchemaMigrator(RelationalDatabase database)
         var (connection, transaction) = (write.Connection, write.Transaction);
         await database.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
-        await using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = VersionTable;
+        await using (var create = database.Command(connection, VersionTable, transaction))
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
 
-        int current;
-        await using (var query = connection.CreateCommand())
+        var recorded = new HashSet<int>();
+        await using (var query = database.Command(connection, "SELECT version FROM schema_version", transaction))
+        await using (var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            query.Transaction = transaction;
-            query.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-            current = Convert.ToInt32(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                recorded.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
         }
 
+        var current = recorded.Count == 0 ? 0 : recorded.Max();
         if (current > LatestVersion)
             throw new SchemaTooNewException(database.Kind, current, LatestVersion);
 
+        // Every script not recorded yet, in order: also one numbered below the newest recorded (a migration that
+        // was merged after a later one had already been applied somewhere).
         var applied = new List<Migration>();
-        foreach (var migration in Migrations.Where(m => m.Version > current))
+        foreach (var migration in Migrations.Where(m => !recorded.Contains(m.Version)))
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = migration.Sql;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            await using var record = connection.CreateCommand();
-            record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, CURRENT_TIMESTAMP)";
-            database.AddParameter(record, migration.Version);
-            database.AddParameter(record, migration.Name);
-            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using (var command = database.Command(connection, migration.Sql, transaction))
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using (var record = database.Command(
+                connection, "INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, CURRENT_TIMESTAMP)", transaction, migration.Version, migration.Name))
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             applied.Add(migration);
         }
 

@@ -27,6 +27,34 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
+    public async Task A_migration_missing_below_the_newest_recorded_one_is_applied()
+    {
+        var path = TestDatabases.NewSqlitePath();
+        try
+        {
+            var database = new SqliteDatabase(path);
+            var migrator = new SchemaMigrator(database);
+            await migrator.MigrateAsync(TestContext.Current.CancellationToken);
+
+            // As if the streams migration (0002) had been merged after 0003 was applied to this file.
+            await using (var connection = await database.OpenAsync(TestContext.Current.CancellationToken))
+            await using (var forget = database.Command(connection, "DROP TABLE stream_event; DELETE FROM schema_version WHERE version = 2"))
+                await forget.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+
+            var applied = await migrator.MigrateAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal([2], applied.Select(m => m.Version));
+            await using var check = await database.OpenAsync(TestContext.Current.CancellationToken);
+            await using var count = database.Command(check, "SELECT COUNT(*) FROM stream_event");
+            Assert.Equal(0L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            TestDatabases.DeleteSqlite(path);
+        }
+    }
+
+    [Fact]
     public async Task A_sqlite_file_migrated_by_a_newer_build_is_refused_with_both_versions_named()
     {
         var path = TestDatabases.NewSqlitePath();
