@@ -27,9 +27,7 @@ internal sealed class RelationalReminderTable(string serviceId, RelationalDataba
     public async Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SelectSql;
-        database.AddParameter(command, serviceId);
+        await using var command = database.Command(connection, SelectSql, null, serviceId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var entries = new List<ReminderEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

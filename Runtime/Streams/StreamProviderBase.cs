@@ -27,14 +27,17 @@ internal abstract class StreamProviderBase : IStreamProvider
     internal abstract Task PublishAsync<T>(StreamId streamId, T item, Guid? eventId);
 
     /// <summary>Subscribes the caller (the current grain, or code outside grains) with <paramref name="observer"/>.</summary>
-    internal virtual Task<StreamSubscription> SubscribeAsync(StreamId streamId, object observer)
+    internal async Task<StreamSubscription> SubscribeAsync(StreamId streamId, object observer)
     {
-        var activation = ActivationScope.Current;
-        var subscription = new StreamSubscription(Guid.NewGuid(), streamId, activation?.GrainId, isImplicit: false);
+        var subscription = new StreamSubscription(Guid.NewGuid(), streamId, ActivationScope.Current?.GrainId, isImplicit: false);
         Attach(subscription, observer);
+        await OnSubscribingAsync(subscription).ConfigureAwait(false);
         PubSub.Add(subscription);
-        return Task.FromResult(subscription);
+        return subscription;
     }
+
+    /// <summary>Called before a new subscription receives anything: a durable provider records it and its starting point.</summary>
+    private protected virtual Task OnSubscribingAsync(StreamSubscription subscription) => Task.CompletedTask;
 
     /// <summary>Ends a subscription: no event is delivered to it after this completes.</summary>
     internal virtual Task UnsubscribeAsync(StreamSubscription subscription)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Meridian.Runtime.Core;
 
 namespace Meridian.Runtime.Streams;
@@ -11,6 +12,9 @@ internal sealed class StreamPubSub(string providerName, GrainRuntime runtime)
     private readonly Lock _lock = new();
     private readonly Dictionary<StreamId, List<StreamSubscription>> _explicit = [];
 
+    /// <summary>Each stream's implicit subscriptions: fixed once the grain classes are loaded, so made once per stream.</summary>
+    private readonly ConcurrentDictionary<StreamId, StreamSubscription[]> _implicit = new();
+
     /// <summary>The subscribers of a stream now: explicit ones in subscription order, then implicit grains.</summary>
     public List<StreamSubscription> SubscribersOf(StreamId streamId)
     {
@@ -18,6 +22,13 @@ internal sealed class StreamPubSub(string providerName, GrainRuntime runtime)
         lock (_lock)
             subscribers = _explicit.TryGetValue(streamId, out var list) ? [.. list] : [];
 
+        subscribers.AddRange(_implicit.GetOrAdd(streamId, ImplicitSubscriptionsOf));
+        return subscribers;
+    }
+
+    private StreamSubscription[] ImplicitSubscriptionsOf(StreamId streamId)
+    {
+        var subscriptions = new List<StreamSubscription>();
         foreach (var grainClass in runtime.Registry.Classes)
         {
             foreach (var attribute in grainClass.ImplicitSubscriptions)
@@ -25,11 +36,11 @@ internal sealed class StreamPubSub(string providerName, GrainRuntime runtime)
                 if (attribute.Namespace != streamId.Namespace || (attribute.StreamProvider is { } only && only != providerName))
                     continue;
                 var grain = new GrainId(grainClass.GrainType, streamId.Key);
-                subscribers.Add(new StreamSubscription(StreamSubscription.ImplicitHandleId(grainClass.GrainType, streamId), streamId, grain, isImplicit: true));
+                subscriptions.Add(new StreamSubscription(StreamSubscription.ImplicitHandleId(grainClass.GrainType, streamId), streamId, grain, isImplicit: true));
             }
         }
 
-        return subscribers;
+        return [.. subscriptions];
     }
 
     public void Add(StreamSubscription subscription)

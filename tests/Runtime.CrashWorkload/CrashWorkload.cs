@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Meridian.Runtime;
 using Meridian.Runtime.Streams;
@@ -31,9 +32,9 @@ public static class CrashWorkload
         await StepAsync(counter, Stream(client), last, print: false);
 
         var consumer = client.GetGrain<ICrashConsumerGrain>(Key);
-        var deadline = DateTime.UtcNow + patience;
+        var started = Stopwatch.GetTimestamp();
         ConsumerState consumed;
-        while ((consumed = await consumer.GetAsync()).LastValue < last && DateTime.UtcNow < deadline)
+        while ((consumed = await consumer.GetAsync()).LastValue < last && Stopwatch.GetElapsedTime(started) < patience)
             await Task.Delay(10); // the consumer catches up in the background: poll it, within the patience
         var report = new { Counter = await counter.GetAsync(), Consumer = consumed };
         Console.WriteLine("report " + JsonSerializer.Serialize(report));

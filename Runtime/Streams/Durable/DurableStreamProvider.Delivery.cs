@@ -50,7 +50,7 @@ internal sealed partial class DurableStreamProvider
                 LogRetrying(e.StreamId.ToString(), e.Sequence, subscription.HandleId, attempts, wait.TotalMilliseconds, exception);
                 if (!await WaitAsync(wait).ConfigureAwait(false))
                     return;
-                delay = delay * 2 < _options.MaxRetryDelay ? delay * 2 : _options.MaxRetryDelay;
+                delay = NextDelay(delay);
             }
         }
 
@@ -74,10 +74,13 @@ internal sealed partial class DurableStreamProvider
                 LogDeadLetterFailed(e.StreamId.ToString(), e.Sequence, exception);
                 if (!await WaitAsync(delay).ConfigureAwait(false))
                     return;
-                delay = delay * 2 < _options.MaxRetryDelay ? delay * 2 : _options.MaxRetryDelay;
+                delay = NextDelay(delay);
             }
         }
     }
+
+    /// <summary>The wait after <paramref name="delay"/>: twice as long, up to <see cref="DurableStreamOptions.MaxRetryDelay"/>.</summary>
+    private TimeSpan NextDelay(TimeSpan delay) => delay * 2 < _options.MaxRetryDelay ? delay * 2 : _options.MaxRetryDelay;
 
     /// <summary>
     /// Waits on the silo's clock; false when the silo stops meanwhile. On a simulated clock the wait is not

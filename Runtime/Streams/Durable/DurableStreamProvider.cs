@@ -50,17 +50,13 @@ internal sealed partial class DurableStreamProvider : StreamProviderBase, IStrea
         await _appender.AppendAsync(append).ConfigureAwait(false);
     }
 
-    internal override async Task<StreamSubscription> SubscribeAsync(StreamId streamId, object observer)
+    /// <summary>A new subscription starts after the stream's last event; a grain's is stored with that starting point.</summary>
+    private protected override async Task OnSubscribingAsync(StreamSubscription subscription)
     {
-        var owner = ActivationScope.Current?.GrainId;
-        var subscription = new StreamSubscription(Guid.NewGuid(), streamId, owner, isImplicit: false);
-        Attach(subscription, observer);
-        var head = await _appender.HeadAsync(streamId, CancellationToken.None).ConfigureAwait(false);
-        if (owner is not null)
+        var head = await _appender.HeadAsync(subscription.StreamId, CancellationToken.None).ConfigureAwait(false);
+        if (subscription.Grain is not null)
             await _store.AddSubscriptionAsync(subscription, head, CancellationToken.None).ConfigureAwait(false);
         Checkpoints.Start(subscription, head);
-        PubSub.Add(subscription);
-        return subscription;
     }
 
     internal override async Task UnsubscribeAsync(StreamSubscription subscription)
