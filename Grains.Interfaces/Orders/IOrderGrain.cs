@@ -22,6 +22,9 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Records the replacing order of <paramref name="replacesClientOrderId"/> and sends the replace to the broker (called on the new order's grain).</summary>
     Task<OrderSubmission> SubmitReplacementAsync(OrderRequest request, string replacesClientOrderId);
 
+    /// <summary>Records an exit leg of a bracket, OCO or OTO order (held until the parent fills); called by the parent's grain, never sent on its own.</summary>
+    Task<OrderSubmission> RecordLegAsync(OrderRequest leg, string parentClientOrderId);
+
     /// <summary>Asks the broker to cancel; throws <see cref="OrderStateException"/> when the order can no longer be canceled.</summary>
     Task<OrderSnapshot> CancelAsync(string? reason = null);
 
