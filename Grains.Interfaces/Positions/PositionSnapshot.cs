@@ -4,7 +4,10 @@ namespace Meridian.Grains.Positions;
 
 /// <summary>
 /// A portfolio's position in one symbol. <see cref="Quantity"/> is signed: positive long, negative short, zero flat.
-/// <see cref="RealizedPnl"/> is gross of fees, summed over every cycle; <see cref="Fees"/> are summed likewise.
+/// <see cref="RealizedPnl"/> is gross of fees, summed over every cycle; <see cref="Fees"/> and <see cref="FillCount"/> are
+/// summed likewise. <see cref="Cycle"/> is the number of the open cycle, or of the last one when flat (0 before the first
+/// fill); <see cref="OpenedAt"/> is when the open cycle began (null when flat). <see cref="AverageEntryPrice"/> is null when
+/// flat and rounded to <see cref="Price.MaxDecimals"/> places.
 /// </summary>
 public sealed record PositionSnapshot(
     string PortfolioId,
@@ -30,7 +33,8 @@ public sealed record PositionSnapshot(
 
 /// <summary>
 /// A finished cycle of a position: from leaving flat to returning to flat (or flipping through it). Going flat and
-/// reopening starts a new cycle; the closed one keeps its history here.
+/// reopening starts a new cycle; the closed one keeps its history here. A fill that flips the position counts in both
+/// cycles' <see cref="FillCount"/>, and its commission is split between them pro rata by quantity.
 /// </summary>
 public sealed record PositionCycle(
     int Number,
