@@ -32,6 +32,6 @@ public sealed class PositionGrain(
         var separator = key.IndexOf('/', StringComparison.Ordinal);
         if (separator <= 0)
             throw new InvalidOperationException($"position key '{key}' is not 'portfolio/symbol'");
-        return PositionLedger.For(state.State, key[..separator], Symbol.Parse(key[(separator + 1)..]));
+        return new PositionLedger(key[..separator], Symbol.Parse(key[(separator + 1)..]), state.State);
     }
 }
