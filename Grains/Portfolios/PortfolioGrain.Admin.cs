@@ -17,7 +17,7 @@ public sealed partial class PortfolioGrain
         EnsureOpen();
         limits.EnsureValid();
         state.State.Limits = limits;
-        _submitRate = null;
+        SubmitRate.Resize(limits.MaxOrdersPerSecond ?? 0);
         AddEvent(new RiskLimitsChanged(Id, Clock.GetUtcNow(), limits, changedBy));
         Log.RiskLimitsChanged(logger, Id, changedBy);
         await state.WriteStateAsync();

@@ -79,10 +79,10 @@ public sealed partial class PortfolioGrain
     {
         if (RiskBreaches.Evaluate(Account.DayPnl, Account.Drawdown, state.State.Limits, state.State.TradingState) is not { } breach)
             return false;
-        AddEvent(breach.Target == TradingState.Halted
-            ? new DailyLossLimitBreached(Id, now, Account.DayPnl, state.State.Limits.DailyLossLimit ?? 0m)
-            : new MaxDrawdownBreached(Id, now, Account.Drawdown, state.State.Limits.MaxDrawdown ?? 0m));
-        ChangeTradingState(breach.Target, breach.Message, now);
+        AddEvent(breach.Kind == RiskBreachKind.DailyLossLimit
+            ? new DailyLossLimitBreached(Id, now, breach.Value, breach.Limit)
+            : new MaxDrawdownBreached(Id, now, breach.Value, breach.Limit));
+        ChangeTradingState(breach.NewState, breach.Message, now);
         return true;
     }
 

@@ -29,7 +29,7 @@ public sealed partial class PortfolioGrain(
 
     private PortfolioAccount Account => _account ??= new PortfolioAccount(state.State);
 
-    private SubmitRateWindow SubmitRate => _submitRate ??= new SubmitRateWindow(state.State.Limits.MaxOrdersPerSecond ?? 1);
+    private SubmitRateWindow SubmitRate => _submitRate ??= new SubmitRateWindow(state.State.Limits.MaxOrdersPerSecond ?? 0);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -50,7 +50,7 @@ public sealed partial class PortfolioGrain(
         state.State.Opened = true;
         state.State.StartingCash = state.State.Cash = settings.StartingCash.Amount;
         state.State.Limits = settings.Limits;
-        _submitRate = null;
+        SubmitRate.Resize(settings.Limits.MaxOrdersPerSecond ?? 0);
         Account.RollDay(now);
         Account.RecordEquity(now);
         await state.WriteStateAsync();

@@ -39,6 +39,11 @@ public static class PreTradeRiskCheck
         if (view.TradingState == TradingState.Reducing && !reducing)
             return RiskDenials.ReducingOnly(order, position);
 
+        // An admin's liquidation closes what is held at the market: the per-order limits exist to stop a runaway
+        // strategy, and letting them block the way out (a position larger than max_order_quantity) would defeat the switch.
+        if (liquidation && reducing)
+            return null;
+
         // Throttles next: a runaway strategy is stopped before anything is valued.
         if (limits.MaxOrdersPerSecond is { } maxRate)
         {

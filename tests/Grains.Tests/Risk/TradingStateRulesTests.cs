@@ -58,12 +58,20 @@ public sealed class TradingStateRulesTests
     }
 
     [Fact]
-    public void Liquidation_order_still_passes_the_per_order_limits()
+    public void Liquidation_order_that_reduces_is_not_held_back_by_the_per_order_limits()
     {
         var account = Account().Hold(Aapl, 100m);
         account.TradingState = TradingState.Halted;
 
-        Denied(Check(Sell(100m), account, new RiskLimits { MaxOrderQuantity = 99m }, liquidation: true), RiskDenialCode.QuantityExceedsMaxPerOrder);
+        Assert.Null(Check(Sell(100m), account, new RiskLimits { MaxOrderQuantity = 99m, MaxOrderNotional = 1m }, liquidation: true));
+    }
+
+    [Fact]
+    public void The_same_reducing_order_without_the_liquidation_flag_meets_the_per_order_limits()
+    {
+        var account = Account().Hold(Aapl, 100m);
+
+        Denied(Check(Sell(100m), account, new RiskLimits { MaxOrderQuantity = 99m }), RiskDenialCode.QuantityExceedsMaxPerOrder);
     }
 
     [Fact]
