@@ -19,6 +19,7 @@ namespace Meridian.Grains.Orders;
 public abstract record OrderEvent(string ClientOrderId, DateTimeOffset Time)
 {
     /// <summary>The status the order has after this event; null for events that leave it unchanged (refusals).</summary>
+    /// <remarks>Derived, so not stored. System.Text.Json does not carry [JsonIgnore] over to overrides, so each override repeats it.</remarks>
     [JsonIgnore]
     public abstract OrderStatus? Status { get; }
 }
@@ -28,6 +29,7 @@ public sealed record OrderSubmitted(string ClientOrderId, DateTimeOffset Time, O
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => ParentClientOrderId is null ? OrderStatus.Submitted : OrderStatus.Held;
 }
 
@@ -36,6 +38,7 @@ public sealed record OrderDenied(string ClientOrderId, DateTimeOffset Time, Orde
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => OrderStatus.Denied;
 }
 
@@ -47,6 +50,7 @@ public sealed record OrderStatusChanged(string ClientOrderId, DateTimeOffset Tim
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => NewStatus;
 }
 
@@ -55,6 +59,7 @@ public sealed record OrderPartiallyFilled(string ClientOrderId, DateTimeOffset T
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => OrderStatus.PartiallyFilled;
 }
 
@@ -63,6 +68,7 @@ public sealed record OrderFilled(string ClientOrderId, DateTimeOffset Time, Fill
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => OrderStatus.Filled;
 }
 
@@ -71,6 +77,7 @@ public sealed record OrderCanceled(string ClientOrderId, DateTimeOffset Time, st
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => OrderStatus.Canceled;
 }
 
@@ -79,6 +86,7 @@ public sealed record OrderReplaced(string ClientOrderId, DateTimeOffset Time, st
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => OrderStatus.Replaced;
 }
 
@@ -87,6 +95,7 @@ public sealed record OrderRejected(string ClientOrderId, DateTimeOffset Time, st
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => OrderStatus.Rejected;
 }
 
@@ -95,6 +104,7 @@ public sealed record OrderExpired(string ClientOrderId, DateTimeOffset Time, str
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => OrderStatus.Expired;
 }
 
@@ -103,6 +113,7 @@ public sealed record OrderTransitionRefused(string ClientOrderId, DateTimeOffset
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => null;
 }
 
@@ -111,5 +122,6 @@ public sealed record OrderOverfillRefused(string ClientOrderId, DateTimeOffset T
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override OrderStatus? Status => null;
 }
