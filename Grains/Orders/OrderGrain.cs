@@ -19,7 +19,7 @@ public sealed partial class OrderGrain(
 {
     private OrderLifecycle? _lifecycle;
 
-    private OrderLifecycle Lifecycle => _lifecycle ??= new OrderLifecycle(state.State);
+    private OrderLifecycle Lifecycle => _lifecycle ??= new OrderLifecycle(this.GetPrimaryKeyString(), state.State);
 
     /// <inheritdoc />
     public async Task<OrderSubmission> SubmitAsync(OrderRequest request)
