@@ -161,4 +161,15 @@ public sealed class OrderGroupTests
 
         Assert.Equal(["o1-tp:Expired", "o1-sl:Expired"], Statuses(book.OnBar(BarAt(NewYork(5, 9, 30), 100m, 111m, 94m, 100m))));
     }
+
+    [Fact]
+    public void Day_bracket_on_daily_bars_expires_its_exits_before_they_trade()
+    {
+        var book = Book();
+        book.Submit(Bracket() with { TimeInForce = TimeInForce.Day }, NewYork(4, 0, 0));
+        Assert.Equal(["o1:Filled", "o1-tp:New", "o1-sl:New"], Statuses(book.OnBar(Daily(4, 100m, 101m, 99m, 100m))));
+
+        // The exits share the entry's session, the bar of the 4th, and go live only after it.
+        Assert.Equal(["o1-tp:Expired", "o1-sl:Expired"], Statuses(book.OnBar(Daily(5, 100m, 111m, 94m, 100m))));
+    }
 }
