@@ -47,7 +47,7 @@ public interface IPortfolioGrain : IGrainWithStringKey
     Task SetRiskLimitsAsync(RiskLimits limits, string changedBy);
 
     /// <summary>The kill switch: ACTIVE, HALTED (new orders denied, cancels allowed) or REDUCING (only exposure-reducing orders).</summary>
-    Task SetTradingStateAsync(TradingState state, string reason);
+    Task SetTradingStateAsync(TradingState tradingState, string reason);
 
     /// <summary>Cancels every open order and submits a market order closing every position; returns the closing orders.</summary>
     Task<IReadOnlyList<OrderSnapshot>> LiquidateAsync(string reason);

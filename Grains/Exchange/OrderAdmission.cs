@@ -33,8 +33,6 @@ internal static class OrderAdmission
             errors.Add(new("side", $"cannot change in a replace ({Wire(old.Request.Side)})"));
         if (replacement.Type != old.Request.Type)
             errors.Add(new("type", $"cannot change in a replace ({Wire(old.Request.Type)})"));
-        if (!replacement.Quantity.IsZero && replacement.Quantity <= old.FilledQuantity)
-            errors.Add(new("qty", $"{replacement.Quantity} is the new total and must exceed the {old.FilledQuantity} already filled"));
         if (replacement.ClientOrderId == old.ClientOrderId)
             errors.Add(new("client_order_id", "the replacing order needs a new id"));
         else

@@ -44,7 +44,7 @@ public sealed class SimulatedExchangeBook
         var groupId = order.Class == OrderClass.Simple ? null : order.ClientOrderId;
         var reports = new List<ExecutionReport>();
         foreach (var (request, role, status) in OrderGroups.Members(order))
-            reports.Add(ExecutionReports.Status(Accept(request, role, status, groupId, Quantity.Zero, now), status, now));
+            reports.Add(ExecutionReports.Status(Accept(request, role, status, groupId, now), status, now));
         return reports;
     }
 
@@ -63,7 +63,7 @@ public sealed class SimulatedExchangeBook
 
     /// <summary>
     /// Replaces a working simple order with <paramref name="replacement"/> (a new client order id, same symbol, side and
-    /// type; its qty is the new total, what the old order filled included). Returns <see cref="OrderStatus.Replaced"/>
+    /// type; a fresh order for its own qty: what the old order filled stays the old order's). Returns <see cref="OrderStatus.Replaced"/>
     /// for the old order, whose <see cref="ExecutionReport.Reason"/> is the new client order id, then
     /// <see cref="OrderStatus.New"/> for the new one. Otherwise the old order is untouched and the replacement is
     /// <see cref="OrderStatus.Rejected"/> with every reason.
@@ -77,7 +77,7 @@ public sealed class SimulatedExchangeBook
             return [ExecutionReports.Rejected(replacement.ClientOrderId, now, errors)];
         old.Status = OrderStatus.Replaced;
         _state.Orders.Remove(old);
-        var replacing = Accept(replacement, OrderRole.Standalone, OrderStatus.New, groupId: null, old.FilledQuantity, now);
+        var replacing = Accept(replacement, OrderRole.Standalone, OrderStatus.New, groupId: null, now);
         return
         [
             ExecutionReports.Status(old, OrderStatus.Replaced, now, replacement.ClientOrderId),
@@ -115,7 +115,7 @@ public sealed class SimulatedExchangeBook
         _ => null,
     };
 
-    private WorkingOrder Accept(OrderRequest request, OrderRole role, OrderStatus status, string? groupId, Quantity filled, DateTimeOffset now)
+    private WorkingOrder Accept(OrderRequest request, OrderRole role, OrderStatus status, string? groupId, DateTimeOffset now)
     {
         var order = new WorkingOrder
         {
@@ -126,7 +126,6 @@ public sealed class SimulatedExchangeBook
             GroupId = groupId,
             AcceptedAt = now,
             EligibleFrom = now,
-            FilledQuantity = filled,
         };
         _state.Orders.Add(order);
         return order;

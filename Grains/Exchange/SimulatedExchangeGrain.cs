@@ -1,9 +1,7 @@
-using Meridian.Grains.Brokers;
 using Meridian.Grains.Domain;
 using Meridian.Grains.MarketData;
 using Meridian.Grains.Orders;
 using Meridian.Runtime;
-using Meridian.Runtime.Storage;
 using Meridian.Runtime.Streams;
 
 namespace Meridian.Grains.Exchange;
@@ -19,6 +17,9 @@ public sealed class SimulatedExchangeGrain(
     ExchangeRules rules) : Grain, ISimulatedExchangeGrain, IAsyncObserver<Bar>
 {
     private SimulatedExchangeBook? _book;
+
+    /// <summary>A bar that produced no report may still have moved a trailing stop: kept when the grain deactivates.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => state.WriteStateAsync();
 
     private SimulatedExchangeBook Book => _book ??= new SimulatedExchangeBook(Symbol.Parse(this.GetPrimaryKeyString()), rules, state.State);
 
@@ -42,6 +43,6 @@ public sealed class SimulatedExchangeGrain(
         if (reports.Count == 0)
             return;
         await state.WriteStateAsync();
-        ExecutionReports.Deliver(GrainFactory, reports);
+        Brokers.ExecutionReports.Deliver(GrainFactory, reports);
     }
 }

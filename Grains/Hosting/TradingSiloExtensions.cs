@@ -3,7 +3,6 @@ using Meridian.Grains.Exchange;
 using Meridian.Grains.MarketData;
 using Meridian.Grains.Portfolios;
 using Meridian.Runtime.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Meridian.Grains;
@@ -19,6 +18,7 @@ public static class TradingSiloExtensions
     public static SiloBuilder AddTrading(this SiloBuilder silo, ExchangeRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.AddGrainAssembly(typeof(IPortfolioGrain).Assembly);
         silo.AddGrainAssembly(typeof(TradingSiloExtensions).Assembly);
         silo.AddMemoryStreams(MarketDataStreams.Provider);
         silo.Services.TryAddSingleton(rules ?? ExchangeRules.Default);

@@ -1,6 +1,5 @@
 using Meridian.Grains.Portfolios;
 using Meridian.Runtime;
-using Meridian.Runtime.Storage;
 using Meridian.Runtime.Streams;
 
 namespace Meridian.Grains.MarketData;
@@ -11,13 +10,15 @@ public sealed class LastPriceState
     /// <summary>Portfolio ids, in the order they started watching.</summary>
     public List<string> Watchers { get; set; } = [];
 
-    /// <summary>The latest price, kept with the watchers so a restarted silo marks portfolios before new data arrives.</summary>
+    /// <summary>The latest price: written with the watchers and when the grain deactivates (not on every tick).</summary>
     public LastPrice? Last { get; set; }
 }
 
 /// <summary>
 /// The last-price view of one symbol, fed by the market-data streams (a bar's close, a trade's price, a quote's mid).
-/// A price older than the one held is ignored, so late or replayed data never moves the mark backwards.
+/// A price older than the one held is ignored, so late or replayed data never moves the mark backwards. Prices are
+/// too frequent to write each one: the latest is written when the grain deactivates, so only a crash loses it, until
+/// the next tick.
 /// </summary>
 [ImplicitStreamSubscription(MarketDataStreams.Bars, StreamProvider = MarketDataStreams.Provider)]
 [ImplicitStreamSubscription(MarketDataStreams.Trades, StreamProvider = MarketDataStreams.Provider)]
@@ -26,6 +27,12 @@ public sealed class LastPriceGrain(
     [PersistentState("last-price", TradingStorage.Name)] IPersistentState<LastPriceState> state)
     : Grain, ILastPriceGrain, IAsyncObserver<Bar>, IAsyncObserver<Trade>, IAsyncObserver<Quote>
 {
+    private bool _unwrittenPrice;
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _unwrittenPrice ? state.WriteStateAsync() : Task.CompletedTask;
+
     /// <inheritdoc />
     public Task<LastPrice?> GetAsync() => Task.FromResult(state.State.Last);
 
@@ -36,6 +43,7 @@ public sealed class LastPriceGrain(
         {
             state.State.Watchers.Add(portfolioId);
             await state.WriteStateAsync();
+            _unwrittenPrice = false;
         }
         return state.State.Last;
     }
@@ -54,6 +62,7 @@ public sealed class LastPriceGrain(
         if (state.State.Last is { } last && price.Time < last.Time)
             return Task.CompletedTask;
         state.State.Last = price;
+        _unwrittenPrice = true;
         foreach (var portfolioId in state.State.Watchers)
             _ = GrainFactory.GetGrain<IPortfolioGrain>(portfolioId).OnPriceAsync(price);
         return Task.CompletedTask;

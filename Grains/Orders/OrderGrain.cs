@@ -2,7 +2,6 @@ using Meridian.Grains.Brokers;
 using Meridian.Grains.Domain;
 using Meridian.Grains.Portfolios;
 using Meridian.Runtime;
-using Meridian.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Meridian.Grains.Orders;

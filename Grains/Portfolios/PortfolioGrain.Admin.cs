@@ -20,7 +20,7 @@ public sealed partial class PortfolioGrain
         SubmitRate.Resize(limits.MaxOrdersPerSecond ?? 0);
         AddEvent(new RiskLimitsChanged(Id, Clock.GetUtcNow(), limits, changedBy));
         Log.RiskLimitsChanged(logger, Id, changedBy);
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
 
     /// <inheritdoc />
@@ -32,7 +32,7 @@ public sealed partial class PortfolioGrain
         if (tradingState == state.State.TradingState)
             return;
         ChangeTradingState(tradingState, reason, Clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
 
     /// <inheritdoc />
@@ -66,7 +66,7 @@ public sealed partial class PortfolioGrain
         }
         AddEvent(new LiquidationStarted(Id, now, reason, canceled, closing.Count));
         Log.Liquidation(logger, Id, reason, canceled, closing.Count);
-        await state.WriteStateAsync();
+        await WriteAsync();
         return closing;
     }
 }

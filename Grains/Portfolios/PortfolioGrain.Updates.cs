@@ -20,6 +20,15 @@ public sealed partial class PortfolioGrain
         Account.RollDay(now);
         if (!state.State.OpenOrders.TryGetValue(update.ClientOrderId, out var order))
         {
+            if (state.State.RecoveredClosedOrders.Remove(update.ClientOrderId, out var applied))
+            {
+                // Closed by recovery while this update was on its way: its fills are in, unless this one is new.
+                if (update.Fill is { } late && await ApplyFillAsync(update.ClientOrderId, ClosedEntry(update, applied), late))
+                    Account.RecordEquity(now);
+                await WriteAsync();
+                activity.OrderUpdateApplied(update);
+                return;
+            }
             if (update.Status.IsTerminal() && update.Fill is null)
                 return;
             // An order this portfolio did not record (a leg, or one whose submission a crash cut short) is adopted, never ignored.
@@ -40,7 +49,7 @@ public sealed partial class PortfolioGrain
         {
             Account.RecordEquity(now);
             EnforceBreaches(now);
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
         activity.OrderUpdateApplied(update);
     }
@@ -57,10 +66,28 @@ public sealed partial class PortfolioGrain
         if (!Account.Mark(price) && !newDay)
             return;
         Account.RecordEquity(now);
-        // Marks are frequent and the prices come back from the Last-price grains after a restart, so a mark is written
-        // only when it changes something that cannot be rebuilt: the trading state or the day.
+        // Marks are frequent and come back from the Last-price grains after a crash (see OnActivateAsync), so one is
+        // written at once only when it changes the trading state or starts a day; the rest when the grain deactivates.
         if (EnforceBreaches(now) || newDay)
-            await state.WriteStateAsync();
+            await WriteAsync();
+        else
+            _unwrittenMarks = true;
+    }
+
+    /// <summary>Takes the latest price of every watched symbol: marks a crash lost are back before the first order.</summary>
+    private async Task RefreshMarksAsync()
+    {
+        foreach (var symbol in state.State.WatchedSymbols.ToList())
+        {
+            if (await GrainFactory.GetGrain<ILastPriceGrain>(symbol).GetAsync() is { } price)
+                Account.Mark(price);
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        await state.WriteStateAsync();
+        _unwrittenMarks = false;
     }
 
     /// <summary>Applies a fill to the position and the cash once; returns false when it was applied before.</summary>
@@ -93,6 +120,7 @@ public sealed partial class PortfolioGrain
     private async Task RecoverOpenOrdersAsync()
     {
         var now = Clock.GetUtcNow();
+        state.State.RecoveredClosedOrders.Clear();
         foreach (var (clientOrderId, order) in state.State.OpenOrders.ToList())
         {
             var history = await GrainFactory.GetGrain<IOrderGrain>(clientOrderId).GetHistoryAsync();
@@ -100,13 +128,19 @@ public sealed partial class PortfolioGrain
                 await ApplyFillAsync(clientOrderId, order, fill);
             var snapshot = await GrainFactory.GetGrain<IOrderGrain>(clientOrderId).GetAsync();
             if (snapshot is null || snapshot.Status.IsTerminal())
+            {
                 Account.RemoveOpenOrder(clientOrderId);
+                state.State.RecoveredClosedOrders[clientOrderId] = order.AppliedExecutionIds;
+            }
             else
                 Account.SetFilled(order, snapshot.FilledQuantity.Value);
         }
         Account.RecordEquity(now);
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
+
+    private static OpenOrderEntry ClosedEntry(OrderUpdate update, HashSet<string> applied) =>
+        new() { Symbol = update.Symbol, Side = update.Side, Quantity = update.OrderQuantity.Value, AppliedExecutionIds = applied };
 
     private static Fill? FillOf(OrderEvent e) => e switch
     {

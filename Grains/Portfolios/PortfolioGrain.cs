@@ -5,7 +5,6 @@ using Meridian.Grains.Positions;
 using Meridian.Grains.Risk;
 using Meridian.Grains.Statistics;
 using Meridian.Runtime;
-using Meridian.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Meridian.Grains.Portfolios;
@@ -26,6 +25,7 @@ public sealed partial class PortfolioGrain(
 
     private PortfolioAccount? _account;
     private SubmitRateWindow? _submitRate;
+    private bool _unwrittenMarks;
 
     private PortfolioAccount Account => _account ??= new PortfolioAccount(state.State);
 
@@ -34,8 +34,19 @@ public sealed partial class PortfolioGrain(
     private string Id => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        state.State.Opened ? RecoverOpenOrdersAsync() : Task.CompletedTask;
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.State.Opened)
+            return;
+        // A new day starts from the equity last known, before today's prices come in.
+        Account.RollDay(Clock.GetUtcNow());
+        await RefreshMarksAsync();
+        await RecoverOpenOrdersAsync();
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _unwrittenMarks ? WriteAsync() : Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task<PortfolioSnapshot> OpenAsync(PortfolioSettings settings)
@@ -53,7 +64,7 @@ public sealed partial class PortfolioGrain(
         SubmitRate.Resize(settings.Limits.MaxOrdersPerSecond ?? 0);
         Account.RollDay(now);
         Account.RecordEquity(now);
-        await state.WriteStateAsync();
+        await WriteAsync();
         return Account.ToSnapshot(Id, now);
     }
 
@@ -88,7 +99,8 @@ public sealed partial class PortfolioGrain(
         var original = await GrainFactory.GetGrain<IOrderGrain>(clientOrderId).GetAsync();
         if (original is null || original.Request.PortfolioId != Id)
             throw new OrderStateException($"portfolio '{Id}' has no order '{clientOrderId}'");
-        var request = replacement.ApplyTo(original.Request);
+        // Unless told otherwise, the replacement trades what the old order has left: its fills stay its own.
+        var request = replacement.ApplyTo(original.Request) with { Quantity = replacement.Quantity ?? original.RemainingQuantity };
         EnsureValid(request);
         var now = Clock.GetUtcNow();
         Account.RollDay(now);
@@ -168,7 +180,7 @@ public sealed partial class PortfolioGrain(
         SubmitRate.Record(now);
         if (submission.Order.Status.IsOpen() && !state.State.OpenOrders.ContainsKey(request.ClientOrderId))
             Account.AddOpenOrder(request.ClientOrderId, NewOpenOrder(request));
-        await state.WriteStateAsync();
+        await WriteAsync();
     }
 
     private OpenOrderEntry NewOpenOrder(OrderRequest request) => new()

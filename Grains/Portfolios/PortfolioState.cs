@@ -33,6 +33,12 @@ public sealed class PortfolioState
     /// <summary>Orders counted as open, by client order id.</summary>
     public Dictionary<string, OpenOrderEntry> OpenOrders { get; set; } = [];
 
+    /// <summary>
+    /// Orders that recovery (on activation) found ended, with the fills applied: an update still on its way for one of
+    /// them must not apply those again. Cleared at the next activation.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> RecoveredClosedOrders { get; set; } = [];
+
     public decimal HighWaterMark { get; set; }
 
     /// <summary>The UTC day <see cref="DayStartEquity"/> belongs to.</summary>

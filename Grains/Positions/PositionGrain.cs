@@ -1,6 +1,5 @@
 using Meridian.Grains.Domain;
 using Meridian.Runtime;
-using Meridian.Runtime.Storage;
 
 namespace Meridian.Grains.Positions;
 

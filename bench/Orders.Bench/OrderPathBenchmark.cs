@@ -5,7 +5,6 @@ using Meridian.Grains.MarketData;
 using Meridian.Grains.Orders;
 using Meridian.Grains.Portfolios;
 using Meridian.Grains.Risk;
-using Meridian.Runtime;
 using Meridian.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -43,29 +43,16 @@ public sealed class CancelAndReplaceTests
     }
 
     [Fact]
-    public void Replacement_quantity_is_the_new_total_so_the_old_orders_fills_count_against_it()
+    public void Replacement_is_a_fresh_order_for_its_own_quantity_after_a_partial_fill()
     {
         var book = BookWith(Limit(Side.Buy, 100, 99m), TenPercentOfVolume);
         Assert.Equal(Q(50), Assert.Single(book.OnBar(Bar(0, 98m, 99m, 97m, 98m, volume: 500m))).Fill!.Quantity);
 
-        book.Replace("o1", Limit(Side.Buy, 150, 99m, "o2"), Open + FiveMinutes);
+        book.Replace("o1", Limit(Side.Buy, 50, 99m, "o2"), Open + FiveMinutes);
         var report = Assert.Single(book.OnBar(Bar(1, 98m, 99m, 97m, 98m, volume: 10_000m)));
 
-        // 150 in all, 50 filled before the replace: the new order fills the other 100 and is done.
-        Assert.Equal(("o2", OrderStatus.Filled, 100m), (report.ClientOrderId, report.Status, report.Fill!.Quantity.Value));
-    }
-
-    [Fact]
-    public void Replacement_quantity_not_above_the_filled_quantity_is_rejected_and_the_old_order_keeps_working()
-    {
-        var book = BookWith(Limit(Side.Buy, 100, 99m), TenPercentOfVolume);
-        book.OnBar(Bar(0, 98m, 99m, 97m, 98m, volume: 500m));
-
-        var report = Assert.Single(book.Replace("o1", Limit(Side.Buy, 50, 99m, "o2"), Open + FiveMinutes));
-
-        Assert.Equal(("o2", OrderStatus.Rejected), (report.ClientOrderId, report.Status));
-        Assert.Contains("must exceed the 50 already filled", report.Reason, StringComparison.Ordinal);
-        Assert.Equal(["o1:Filled"], Statuses(book.OnBar(Bar(1, 98m, 99m, 97m, 98m, volume: 500m))));
+        // The old order keeps its 50; the replacement is for 50 of its own, filled in full.
+        Assert.Equal(("o2", OrderStatus.Filled, 50m), (report.ClientOrderId, report.Status, report.Fill!.Quantity.Value));
     }
 
     [Fact]

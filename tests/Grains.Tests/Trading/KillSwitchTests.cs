@@ -1,5 +1,4 @@
 using Meridian.Grains.Domain;
-using Meridian.Grains.Orders;
 using Meridian.Grains.Portfolios;
 using Meridian.Grains.Risk;
 using static Meridian.Grains.Tests.Trading.TradingSilo;

@@ -25,7 +25,7 @@ internal sealed class TradingSilo : IAsyncDisposable
     public DateTimeOffset Now => Silo.Clock.GetUtcNow();
 
     public static async Task<TradingSilo> StartAsync(ExchangeRules? rules = null) =>
-        new(await TestSilo.StartAsync(silo => silo.AddTrading(rules), new Time.SimulatedClock(Start)));
+        new(await TestSilo.StartAsync(silo => silo.AddTrading(rules), new Runtime.Time.SimulatedClock(Start)));
 
     public async Task<IPortfolioGrain> OpenAsync(string id, decimal cash = 100_000m, RiskLimits? limits = null)
     {
