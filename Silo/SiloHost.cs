@@ -1,3 +1,4 @@
+using Meridian.Grains;
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Persistence;
 using Meridian.Runtime.Streams.Durable;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Hosting;
 namespace Meridian.Silo;
 
 /// <summary>
-/// Composes the silo: the runtime, its storage, reminder and stream providers, and the status report. Grain
+/// Composes the silo: the runtime, its storage, reminder and stream providers, the trading grains with the simulated
+/// exchange, and the status report. Grain
 /// state, reminders and durable streams go to a SQLite file under the data directory (MERIDIAN_DATA, default
 /// ./data) unless
 /// MERIDIAN_POSTGRES holds an Npgsql connection string.
@@ -30,6 +32,7 @@ internal static class SiloHost
                 _ = embedded ? silo.AddSqliteGrainStorage(storage, sqlite) : silo.AddPostgresGrainStorage(storage, postgres!);
             _ = embedded ? silo.AddSqliteReminders(sqlite) : silo.AddPostgresReminders(postgres!);
             _ = embedded ? silo.AddSqliteStreams("Default", sqlite) : silo.AddPostgresStreams("Default", postgres!);
+            silo.AddTrading();
         });
         builder.Services.AddHostedService<SiloStatusReporter>();
         return builder.Build();

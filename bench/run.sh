@@ -23,7 +23,7 @@ case "$name" in
     echo "usage: bench/run.sh runtime [--grains N] [--callers N] [--calls N] [--rounds N] [--paced-seconds N]" >&2
     echo "       bench/run.sh storage [--writers N] [--warmup-seconds N] [--seconds N] [--rounds N] [--stream-events N] [--streams N]" \
       "[--publishers N] [--paced-rate N] [--paced-seconds N]" >&2
-    echo "       bench/run.sh orders [--risk-checks N] [--portfolios N] [--callers N] [--orders N] [--rounds N] [--paced-seconds N]" >&2
+    echo "       bench/run.sh orders [--risk-checks N] [--portfolios N] [--callers N] [--orders N] [--rounds N] [--paced-seconds N] [--storage memory|discard]" >&2
     exit 2
     ;;
 esac

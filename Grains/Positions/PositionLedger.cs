@@ -14,9 +14,13 @@ public sealed class PositionLedger
     // quantities; digits beyond it are noise. Everything else is exact decimal arithmetic.
     private const int Decimals = 9;
 
+    /// <summary>How many of the newest execution ids a position remembers to refuse a fill delivered again.</summary>
+    public const int RememberedExecutions = 128;
+
     private readonly string _portfolioId;
     private readonly Symbol _symbol;
     private readonly PositionState _state;
+    private readonly HashSet<string> _recentExecutions;
 
     /// <summary>
     /// Wraps <paramref name="state"/>, the state of position <paramref name="portfolioId"/>/<paramref name="symbol"/>.
@@ -42,6 +46,22 @@ public sealed class PositionLedger
         _portfolioId = portfolioId;
         _symbol = symbol;
         _state = state;
+        _recentExecutions = [.. state.RecentExecutionIds];
+    }
+
+    /// <summary>False when <paramref name="executionId"/> is among the newest remembered; else remembers it, forgetting the oldest.</summary>
+    private bool Remember(string executionId)
+    {
+        if (!_recentExecutions.Add(executionId))
+            return false;
+        var recent = _state.RecentExecutionIds;
+        recent.Add(executionId);
+        if (recent.Count > RememberedExecutions)
+        {
+            _recentExecutions.Remove(recent[0]);
+            recent.RemoveAt(0);
+        }
+        return true;
     }
 
     /// <summary>The finished cycles, oldest first: a copy that later fills do not change.</summary>
@@ -55,7 +75,7 @@ public sealed class PositionLedger
     {
         ArgumentNullException.ThrowIfNull(fill);
         Validate(fill);
-        if (!_state.AppliedExecutionIds.Add(fill.ExecutionId))
+        if (!Remember(fill.ExecutionId))
             return false;
 
         _state.Fees += fill.Commission;

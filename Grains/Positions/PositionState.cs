@@ -66,9 +66,16 @@ public sealed class PositionState
     /// <summary>Fills applied over every cycle, each counted once.</summary>
     public int FillCount { get; set; }
 
-    /// <summary>Execution ids already applied: a fill delivered twice is applied once.</summary>
-    public HashSet<string> AppliedExecutionIds { get; set; } = [];
+    /// <summary>
+    /// The execution ids of the newest <see cref="PositionLedger.RememberedExecutions"/> fills, oldest first: a fill
+    /// delivered again (a replay after a crash) is applied once. A window, not all history, so a fill's write stays small.
+    /// </summary>
+    public List<string> RecentExecutionIds { get; set; } = [];
 
-    /// <summary>The finished cycles, oldest first.</summary>
+    /// <summary>
+    /// The finished cycles, oldest first. Not part of this state's JSON: the Position grain keeps them in a record of
+    /// their own, written only when a cycle closes, so a fill's write does not grow with the position's history.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public List<PositionCycle> ClosedCycles { get; set; } = [];
 }

@@ -6,6 +6,7 @@ using Meridian.Grains.Orders;
 using Meridian.Grains.Portfolios;
 using Meridian.Grains.Risk;
 using Meridian.Runtime.Hosting;
+using Meridian.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Bench;
@@ -13,7 +14,8 @@ namespace Meridian.Bench;
 /// <summary>
 /// The in-process round trip of one order: submit to the Portfolio grain (risk gate) -> Order grain (recorded,
 /// sent) -> simulated exchange grain (working) -> a bar for the symbol -> fill report -> Order grain -> Portfolio
-/// grain -> Position grain -> portfolio updated. Each portfolio trades its own symbol; buys and sells alternate.
+/// grain -> Position grain -> portfolio updated. Each portfolio trades its own symbol, holding 1,000 shares from the
+/// start; one-share buys and sells alternate around that holding, as a strategy trading in and out of a position does.
 /// </summary>
 internal sealed class OrderPathBenchmark : IAsyncDisposable
 {
@@ -22,8 +24,8 @@ internal sealed class OrderPathBenchmark : IAsyncDisposable
     private readonly Silo _silo;
     private readonly FillSignals _fills;
     private readonly TimeProvider _clock;
-    private readonly IPortfolioGrain[] _portfolios;
-    private readonly ISimulatedExchangeGrain[] _exchanges;
+    private IPortfolioGrain[] _portfolios = [];
+    private ISimulatedExchangeGrain[] _exchanges = [];
     private readonly Symbol[] _symbols;
     private long _sequence;
 
@@ -34,21 +36,33 @@ internal sealed class OrderPathBenchmark : IAsyncDisposable
         _silo = services.GetRequiredService<Silo>();
         _clock = services.GetRequiredService<TimeProvider>();
         _symbols = [.. Enumerable.Range(0, portfolios).Select(i => Symbol.Parse("SYM" + i))];
-        _portfolios = [.. Enumerable.Range(0, portfolios).Select(i => _silo.Client.GetGrain<IPortfolioGrain>("bench-" + i))];
-        _exchanges = [.. _symbols.Select(s => _silo.Client.GetGrain<ISimulatedExchangeGrain>(s.Value))];
     }
 
-    /// <summary>The silo, with in-memory grain storage (states are serialized on every write, as they are for a database).</summary>
-    public static async Task<OrderPathBenchmark> StartAsync(int portfolios)
+    /// <summary>
+    /// The silo, with in-memory grain storage (states are serialized on every write, as they are for a database), or
+    /// with <paramref name="discardState"/> a storage that keeps nothing, to show what serialization costs.
+    /// </summary>
+    public static async Task<OrderPathBenchmark> StartAsync(int portfolios, bool discardState)
     {
         var fills = new FillSignals();
         var services = new ServiceCollection();
         services.AddSingleton<ITradingActivitySink>(fills);
         services.AddSilo(silo => silo.AddMemoryGrainStorage().AddTrading());
+        if (discardState)
+            services.AddKeyedSingleton<IGrainStorage>(TradingStorage.Name, new DiscardingGrainStorage());
         var bench = new OrderPathBenchmark(services.BuildServiceProvider(), fills, portfolios);
         await bench._silo.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        bench._portfolios = [.. Enumerable.Range(0, portfolios).Select(i => bench._silo.Client.GetGrain<IPortfolioGrain>("bench-" + i))];
+        bench._exchanges = [.. bench._symbols.Select(s => bench._silo.Client.GetGrain<ISimulatedExchangeGrain>(s.Value))];
         foreach (var portfolio in bench._portfolios)
             await portfolio.OpenAsync(new PortfolioSettings(Money.Of(100_000_000m), Limits)).ConfigureAwait(false);
+        foreach (var symbol in bench._symbols)
+        {
+            var lastPrice = new LastPrice(symbol, BarPrice, bench._clock.GetUtcNow());
+            await bench._silo.Client.GetGrain<ILastPriceGrain>(symbol.Value).UpdateAsync(lastPrice).ConfigureAwait(false);
+        }
+        for (var i = 0; i < portfolios; i++)
+            await bench.TradeAsync(i, "seed-" + i, Side.Buy, 1_000m).ConfigureAwait(false);
         return bench;
     }
 
@@ -73,16 +87,20 @@ internal sealed class OrderPathBenchmark : IAsyncDisposable
     public async ValueTask<long> RoundTripAsync(int index)
     {
         var n = Interlocked.Increment(ref _sequence);
-        var id = "o" + n;
+        await TradeAsync(index, "o" + n, n % 2 == 0 ? Side.Buy : Side.Sell, 1m).ConfigureAwait(false);
+        return n;
+    }
+
+    private async Task TradeAsync(int index, string id, Side side, decimal quantity)
+    {
         var filled = _fills.WhenFilled(id);
-        var order = new OrderRequest(id, "bench-" + index, _symbols[index], n % 2 == 0 ? Side.Buy : Side.Sell, Quantity.Of(1));
+        var order = new OrderRequest(id, "bench-" + index, _symbols[index], side, Quantity.Of(quantity));
         var submitted = await _portfolios[index].SubmitOrderAsync(order).ConfigureAwait(false);
         if (submitted.Status == OrderStatus.Denied)
             throw new InvalidOperationException($"order {id} denied: {submitted.StatusReason}");
-        var now = _clock.GetUtcNow();
-        await _exchanges[index].OnBarAsync(new Bar(_symbols[index], now, TimeSpan.FromMinutes(1), BarPrice, BarPrice, BarPrice, BarPrice, 1_000_000m)).ConfigureAwait(false);
+        var bar = new Bar(_symbols[index], _clock.GetUtcNow(), TimeSpan.FromMinutes(1), BarPrice, BarPrice, BarPrice, BarPrice, 1_000_000m);
+        await _exchanges[index].OnBarAsync(bar).ConfigureAwait(false);
         await filled.ConfigureAwait(false);
-        return n;
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Meridian.Bench;
 
 /// <summary>The shape of the order-path benchmark.</summary>
-internal sealed record OrdersBenchOptions(int RiskChecks, int Portfolios, int Callers, int Orders, int Rounds, double PacedSeconds)
+internal sealed record OrdersBenchOptions(int RiskChecks, int Portfolios, int Callers, int Orders, int Rounds, double PacedSeconds, bool DiscardState = false)
 {
     public static OrdersBenchOptions Parse(string[] args)
     {
@@ -18,6 +18,12 @@ internal sealed record OrdersBenchOptions(int RiskChecks, int Portfolios, int Ca
                 "--callers" => options with { Callers = Int(value) },
                 "--orders" => options with { Orders = Int(value) },
                 "--rounds" => options with { Rounds = Int(value) },
+                "--storage" => options with { DiscardState = value switch
+                {
+                    "memory" => false,
+                    "discard" => true,
+                    _ => throw new ArgumentException($"--storage is memory or discard, not '{value}'"),
+                } },
                 "--paced-seconds" => options with { PacedSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };

@@ -9,14 +9,15 @@ internal static class OrdersBenchmark
     public static async Task<int> RunAsync(OrdersBenchOptions options)
     {
         Console.WriteLine($"orders benchmark: {options.RiskChecks:N0} risk checks; {options.Portfolios} portfolios, {options.Callers} callers, " +
-            $"{options.Orders:N0} orders per round, {options.Rounds} rounds; {Environment.ProcessorCount} cores");
+            $"{options.Orders:N0} orders per round, {options.Rounds} rounds; grain state {(options.DiscardState ? "discarded" : "in memory, serialized")}; " +
+            $"{Environment.ProcessorCount} cores");
 
         var timer = RiskCheckBenchmark.TimerOverhead(options.RiskChecks);
         var risk = RiskCheckBenchmark.Run(options.RiskChecks);
         Console.WriteLine($"  risk check: p50 {Ns(risk, 0.5)} ns, p99 {Ns(risk, 0.99)} ns, p99.9 {Ns(risk, 0.999)} ns " +
             $"(reading the timer alone: p50 {Ns(timer, 0.5)} ns, p99 {Ns(timer, 0.99)} ns, included in the figures)");
 
-        await using var path = await OrderPathBenchmark.StartAsync(options.Portfolios).ConfigureAwait(false);
+        await using var path = await OrderPathBenchmark.StartAsync(options.Portfolios, options.DiscardState).ConfigureAwait(false);
         LoadDriver.Call roundTrip = path.RoundTripAsync;
         await LoadDriver.ClosedLoopAsync(roundTrip, options.Portfolios, options.Callers, options.Orders / 4).ConfigureAwait(false);
 

@@ -8,6 +8,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Orders.Bench orders [--risk-checks N] [--portfolios N] [--callers N] [--orders N] [--rounds N] [--paced-seconds N]");
+    Console.Error.WriteLine("usage: Orders.Bench orders [--risk-checks N] [--portfolios N] [--callers N] [--orders N] [--rounds N] [--paced-seconds N] [--storage memory|discard]");
     return 2;
 }

@@ -22,8 +22,37 @@ public sealed class PositionStateJsonTests
         var ledger = new PositionLedger("p1", Symbol.Parse("AAPL"), restored);
 
         Assert.Equal(position.Snapshot, ledger.ToSnapshot());
-        Assert.Equal(position.Ledger.ClosedCycles, ledger.ClosedCycles);
         Assert.Equal(json, JsonSerializer.Serialize(restored, StateJson.Options));
+    }
+
+    [Fact]
+    public void Closed_cycles_are_not_in_the_positions_json_but_in_a_record_of_their_own()
+    {
+        var position = new TestPosition();
+        position.Buy(10m, 100m);
+        position.Sell(10m, 110m);
+
+        var json = JsonSerializer.Serialize(position.State, StateJson.Options);
+
+        Assert.Single(position.Ledger.ClosedCycles);
+        Assert.DoesNotContain("closed_cycles", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_newest_execution_ids_are_remembered()
+    {
+        var position = new TestPosition();
+        var first = position.Next(Side.Buy, 1m, 100m);
+        position.Ledger.Apply(first);
+        var second = position.Next(Side.Buy, 1m, 100m);
+        position.Ledger.Apply(second);
+        for (var i = 2; i < PositionLedger.RememberedExecutions + 1; i++)
+            position.Ledger.Apply(position.Next(Side.Buy, 1m, 100m));
+
+        // 129 fills: the first has left the window of 128, the second is its oldest entry.
+        Assert.False(position.Ledger.Apply(second));
+        Assert.True(position.Ledger.Apply(first));
+        Assert.Equal(PositionLedger.RememberedExecutions, position.State.RecentExecutionIds.Count);
     }
 
     [Fact]
@@ -49,6 +78,6 @@ public sealed class PositionStateJsonTests
 
         Assert.Null(restored.Symbol);
         Assert.Equal(0, restored.Cycle);
-        Assert.Empty(restored.AppliedExecutionIds);
+        Assert.Empty(restored.RecentExecutionIds);
     }
 }
