@@ -42,7 +42,7 @@ internal static class OrderRequestRules
         }
         else if (order.TrailPrice is not null || order.TrailPercent is not null)
         {
-            errors.Add(new(order.TrailPrice is not null ? "trail_price" : "trail_percent", $"is only for trailing_stop orders, not {Wire(order.Type)}"));
+            errors.Add(new(order.TrailPrice is not null ? "trail_price" : "trail_percent", $"is only for trailing_stop orders, not {WireName.Of(order.Type)}"));
         }
         if (order.TrailPercent is { } percent && (percent <= 0m || percent >= 100m))
             errors.Add(new("trail_percent", $"{percent} must be between 0 and 100, exclusive"));
@@ -51,9 +51,9 @@ internal static class OrderRequestRules
     private static void Require(bool present, bool needed, string field, OrderType type, List<FieldError> errors)
     {
         if (needed && !present)
-            errors.Add(new(field, $"is required for {Wire(type)} orders"));
+            errors.Add(new(field, $"is required for {WireName.Of(type)} orders"));
         else if (!needed && present)
-            errors.Add(new(field, $"is not allowed for {Wire(type)} orders"));
+            errors.Add(new(field, $"is not allowed for {WireName.Of(type)} orders"));
     }
 
     private static void CheckClass(OrderRequest order, List<FieldError> errors)
@@ -91,9 +91,6 @@ internal static class OrderRequestRules
     private static void RequireDayOrGtc(OrderRequest order, List<FieldError> errors)
     {
         if (order.TimeInForce is not (TimeInForce.Day or TimeInForce.Gtc))
-            errors.Add(new("time_in_force", $"{Wire(order.Class)} orders must be day or gtc, not {Wire(order.TimeInForce)}"));
+            errors.Add(new("time_in_force", $"{WireName.Of(order.Class)} orders must be day or gtc, not {WireName.Of(order.TimeInForce)}"));
     }
-
-    /// <summary>The API's snake_case name of an enum value.</summary>
-    public static string Wire<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -19,6 +19,6 @@ public interface IBroker
     /// <summary>Asks for the order to be canceled.</summary>
     Task CancelAsync(OrderRequest order);
 
-    /// <summary>Asks for <paramref name="original"/> to be replaced by <paramref name="replacement"/> (a new client order id).</summary>
-    Task ReplaceAsync(OrderRequest original, OrderRequest replacement);
+    /// <summary>Asks for order <paramref name="clientOrderId"/> to be replaced by <paramref name="replacement"/> (a new client order id, same symbol).</summary>
+    Task ReplaceAsync(string clientOrderId, OrderRequest replacement);
 }

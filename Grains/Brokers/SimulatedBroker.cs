@@ -17,7 +17,7 @@ public sealed class SimulatedBroker(IGrainFactory grains) : IBroker
     public Task CancelAsync(OrderRequest order) => Exchange(order).CancelAsync(order.ClientOrderId);
 
     /// <inheritdoc />
-    public Task ReplaceAsync(OrderRequest original, OrderRequest replacement) => Exchange(original).ReplaceAsync(original.ClientOrderId, replacement);
+    public Task ReplaceAsync(string clientOrderId, OrderRequest replacement) => Exchange(replacement).ReplaceAsync(clientOrderId, replacement);
 
     private ISimulatedExchangeGrain Exchange(OrderRequest order)
     {

@@ -26,13 +26,13 @@ internal static class OrderAdmission
         if (old.GroupId is not null)
             errors.Add(new("client_order_id", $"'{old.ClientOrderId}' belongs to the order group of '{old.GroupId}', which cannot be replaced; cancel the group and submit a new one"));
         if (replacement.Class != OrderClass.Simple)
-            errors.Add(new("order_class", $"a replacement must be a simple order, not {Wire(replacement.Class)}"));
+            errors.Add(new("order_class", $"a replacement must be a simple order, not {WireName.Of(replacement.Class)}"));
         if (replacement.PortfolioId != old.Request.PortfolioId)
             errors.Add(new("portfolio_id", $"cannot change in a replace ('{old.Request.PortfolioId}')"));
         if (replacement.Side != old.Request.Side)
-            errors.Add(new("side", $"cannot change in a replace ({Wire(old.Request.Side)})"));
+            errors.Add(new("side", $"cannot change in a replace ({WireName.Of(old.Request.Side)})"));
         if (replacement.Type != old.Request.Type)
-            errors.Add(new("type", $"cannot change in a replace ({Wire(old.Request.Type)})"));
+            errors.Add(new("type", $"cannot change in a replace ({WireName.Of(old.Request.Type)})"));
         if (replacement.ClientOrderId == old.ClientOrderId)
             errors.Add(new("client_order_id", "the replacing order needs a new id"));
         else
@@ -46,7 +46,7 @@ internal static class OrderAdmission
             errors.Add(new("symbol", $"'{order.Symbol}' is not traded by this book, which trades '{symbol}'"));
         // An auction has one price; stop types need a path through the bar to trigger on.
         if (order.TimeInForce is TimeInForce.Opg or TimeInForce.Cls && order.Type is not (OrderType.Market or OrderType.Limit))
-            errors.Add(new("time_in_force", $"{Wire(order.TimeInForce)} orders must be market or limit, not {Wire(order.Type)}"));
+            errors.Add(new("time_in_force", $"{WireName.Of(order.TimeInForce)} orders must be market or limit, not {WireName.Of(order.Type)}"));
         if (order.Class == OrderClass.Oco && order.TakeProfit is { } takeProfit && order.LimitPrice is { } limit && takeProfit.LimitPrice != limit)
             errors.Add(new("take_profit.limit_price", $"{takeProfit.LimitPrice} differs from limit_price {limit}; an oco order's limit is its take-profit: omit take_profit or repeat the price"));
     }
@@ -56,6 +56,4 @@ internal static class OrderAdmission
         if (state.Find(clientOrderId) is not null)
             errors.Add(new("client_order_id", $"'{clientOrderId}' is already working here; use a new id for a new order"));
     }
-
-    private static string Wire<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

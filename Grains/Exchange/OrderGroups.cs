@@ -45,7 +45,7 @@ internal static class OrderGroups
             return;
         // The book does not resize exits to a partial entry: they go with it, and a partial position has no exits.
         foreach (var leg in state.Group(order.GroupId!).Where(o => o.Status == OrderStatus.Held))
-            End(state, leg, OrderStatus.Canceled, time, $"entry '{order.ClientOrderId}' ended ({Wire(status)}) before filling completely", reports);
+            End(state, leg, OrderStatus.Canceled, time, $"entry '{order.ClientOrderId}' ended ({WireName.Of(status)}) before filling completely", reports);
     }
 
     /// <summary>A client's cancel: the order, then every other working member of its group (Alpaca's rule).</summary>
@@ -138,6 +138,4 @@ internal static class OrderGroups
         TakeProfit = null,
         StopLoss = null,
     };
-
-    private static string Wire(OrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }

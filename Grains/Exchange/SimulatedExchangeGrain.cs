@@ -17,9 +17,11 @@ public sealed class SimulatedExchangeGrain(
     ExchangeRules rules) : Grain, ISimulatedExchangeGrain, IAsyncObserver<Bar>
 {
     private SimulatedExchangeBook? _book;
+    private bool _unwritten;
 
     /// <summary>A bar that produced no report may still have moved a trailing stop: kept when the grain deactivates.</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => state.WriteStateAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _unwritten ? state.WriteStateAsync() : Task.CompletedTask;
 
     private SimulatedExchangeBook Book => _book ??= new SimulatedExchangeBook(Symbol.Parse(this.GetPrimaryKeyString()), rules, state.State);
 
@@ -41,8 +43,12 @@ public sealed class SimulatedExchangeGrain(
     private async Task PublishAsync(IReadOnlyList<ExecutionReport> reports)
     {
         if (reports.Count == 0)
+        {
+            _unwritten = true;
             return;
+        }
         await state.WriteStateAsync();
+        _unwritten = false;
         Brokers.ExecutionReports.Deliver(GrainFactory, reports);
     }
 }

@@ -34,7 +34,5 @@ internal static class TimeInForceRules
 
     /// <summary>Why a day or cls order expired before a bar.</summary>
     public static string SessionEndedReason(WorkingOrder order) =>
-        $"{Wire(order.Request.TimeInForce)}: the session it was accepted in has ended";
-
-    private static string Wire(TimeInForce timeInForce) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(timeInForce.ToString());
+        $"{WireName.Of(order.Request.TimeInForce)}: the session it was accepted in has ended";
 }

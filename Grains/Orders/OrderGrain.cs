@@ -55,9 +55,7 @@ public sealed partial class OrderGrain(
             return existing;
         Lifecycle.Submit(request, Clock.GetUtcNow(), replacesClientOrderId: replacesClientOrderId);
         await state.WriteStateAsync();
-        var original = await GrainFactory.GetGrain<IOrderGrain>(replacesClientOrderId).GetAsync()
-            ?? throw new OrderStateException($"order '{replacesClientOrderId}' does not exist, so '{request.ClientOrderId}' cannot replace it");
-        await SendAsync(() => broker.ReplaceAsync(original.Request, request), "replace");
+        await SendAsync(() => broker.ReplaceAsync(replacesClientOrderId, request), "replace");
         return new OrderSubmission(Lifecycle.ToSnapshot(), Created: true);
     }
 
@@ -143,7 +141,7 @@ public sealed partial class OrderGrain(
         {
             await call();
         }
-        catch (Exception e) when (e is not OrderStateException)
+        catch (Exception e)
         {
             Log.BrokerCallFailed(logger, e, what, state.State.Request!.ClientOrderId, broker.Name);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Meridian.Grains.Domain;
 
 namespace Meridian.Grains.Orders;
 

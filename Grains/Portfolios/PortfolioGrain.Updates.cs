@@ -23,7 +23,7 @@ public sealed partial class PortfolioGrain
             if (state.State.RecoveredClosedOrders.Remove(update.ClientOrderId, out var applied))
             {
                 // Closed by recovery while this update was on its way: its fills are in, unless this one is new.
-                if (update.Fill is { } late && await ApplyFillAsync(update.ClientOrderId, ClosedEntry(update, applied), late))
+                if (update.Fill is { } late && await ApplyFillAsync(update.ClientOrderId, EntryOf(update, applied), late))
                     Account.RecordEquity(now);
                 await WriteAsync();
                 activity.OrderUpdateApplied(update);
@@ -32,7 +32,7 @@ public sealed partial class PortfolioGrain
             if (update.Status.IsTerminal() && update.Fill is null)
                 return;
             // An order this portfolio did not record (a leg, or one whose submission a crash cut short) is adopted, never ignored.
-            order = new OpenOrderEntry { Symbol = update.Symbol, Side = update.Side, Quantity = update.OrderQuantity.Value };
+            order = EntryOf(update);
             Account.AddOpenOrder(update.ClientOrderId, order);
             await WatchAsync(update.Symbol);
         }
@@ -139,8 +139,9 @@ public sealed partial class PortfolioGrain
         await WriteAsync();
     }
 
-    private static OpenOrderEntry ClosedEntry(OrderUpdate update, HashSet<string> applied) =>
-        new() { Symbol = update.Symbol, Side = update.Side, Quantity = update.OrderQuantity.Value, AppliedExecutionIds = applied };
+    /// <summary>The entry of an order known only from its update (adopted, or closed by recovery with <paramref name="applied"/> fills).</summary>
+    private static OpenOrderEntry EntryOf(OrderUpdate update, HashSet<string>? applied = null) =>
+        new() { Symbol = update.Symbol, Side = update.Side, Quantity = update.OrderQuantity.Value, AppliedExecutionIds = applied ?? [] };
 
     private static Fill? FillOf(OrderEvent e) => e switch
     {
