@@ -37,3 +37,9 @@ public static class MarketDataStreams
     /// <summary>Namespace of <see cref="Quote"/> streams.</summary>
     public const string Quotes = "quotes";
 }
+
+/// <summary>
+/// Every bar of one time step, as a strategy sees it: <paramref name="Time"/> is when the bars became known (their
+/// close), the instant a strategy's orders are placed at.
+/// </summary>
+public sealed record BarSlice(DateTimeOffset Time, IReadOnlyList<Bar> Bars);

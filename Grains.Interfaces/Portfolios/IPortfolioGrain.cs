@@ -25,6 +25,9 @@ public interface IPortfolioGrain : IGrainWithStringKey
     /// </summary>
     Task<OrderSnapshot> SubmitOrderAsync(OrderRequest request);
 
+    /// <summary>Starts watching the last prices of <paramref name="symbols"/> (a strategy's universe), so marks and the daily equity come in before the first order.</summary>
+    Task WatchAsync(IReadOnlyList<Symbol> symbols);
+
     /// <summary>Cancels an open order of this portfolio (allowed whatever the trading state).</summary>
     Task<OrderSnapshot> CancelOrderAsync(string clientOrderId, string? reason = null);
 
@@ -34,6 +37,10 @@ public interface IPortfolioGrain : IGrainWithStringKey
     /// <summary>The account now.</summary>
     [ReadOnly]
     Task<PortfolioSnapshot> GetAsync();
+
+    /// <summary>Cash, equity, positions and what open orders still have working, per symbol: what a strategy sizes orders from.</summary>
+    [ReadOnly]
+    Task<PortfolioHoldings> GetHoldingsAsync();
 
     /// <summary>The orders counted as open.</summary>
     [ReadOnly]

@@ -81,6 +81,21 @@ public sealed partial class PortfolioGrain(
     }
 
     /// <inheritdoc />
+    public async Task WatchAsync(IReadOnlyList<Symbol> symbols)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        EnsureOpen();
+        var before = state.State.WatchedSymbols.Count;
+        foreach (var symbol in symbols)
+            await WatchAsync(symbol);
+        if (state.State.WatchedSymbols.Count != before)
+        {
+            Account.RecordEquity(Clock.GetUtcNow());
+            await WriteAsync();
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<OrderSnapshot> CancelOrderAsync(string clientOrderId, string? reason = null)
     {
         EnsureOpen();
@@ -115,11 +130,11 @@ public sealed partial class PortfolioGrain(
 
         var newOrder = GrainFactory.GetGrain<IOrderGrain>(request.ClientOrderId);
         if (denial is not null)
-            return (await newOrder.DenyAsync(request, denial.CodeName, denial.Message)).Order;
+            return Recorded((await newOrder.DenyAsync(request, denial.CodeName, denial.Message)).Order);
         await GrainFactory.GetGrain<IOrderGrain>(clientOrderId).BeginReplaceAsync(request.ClientOrderId);
         var submission = await newOrder.SubmitReplacementAsync(request, clientOrderId);
         await ReserveAsync(submission, request, now);
-        return submission.Order;
+        return Recorded(submission.Order);
     }
 
     /// <inheritdoc />
@@ -127,6 +142,22 @@ public sealed partial class PortfolioGrain(
     {
         EnsureOpen();
         return Task.FromResult(Account.ToSnapshot(Id, Clock.GetUtcNow()));
+    }
+
+    /// <inheritdoc />
+    public Task<PortfolioHoldings> GetHoldingsAsync()
+    {
+        EnsureOpen();
+        var positions = new Dictionary<Symbol, decimal>();
+        foreach (var position in state.State.Positions.Values)
+        {
+            if (!position.IsFlat)
+                positions[position.Symbol] = position.Quantity;
+        }
+        var open = new Dictionary<Symbol, decimal>();
+        foreach (var order in state.State.OpenOrders.Values)
+            open[order.Symbol] = open.GetValueOrDefault(order.Symbol) + (order.Side == Side.Buy ? order.Remaining : -order.Remaining);
+        return Task.FromResult(new PortfolioHoldings(Money.Of(state.State.Cash), Money.Of(Account.Equity), positions, open));
     }
 
     /// <inheritdoc />
@@ -166,10 +197,16 @@ public sealed partial class PortfolioGrain(
     {
         var order = GrainFactory.GetGrain<IOrderGrain>(request.ClientOrderId);
         if (PreTradeRiskCheck.Check(request, Account, state.State.Limits, SubmitRate, now, liquidation) is { } denial)
-            return (await order.DenyAsync(request, denial.CodeName, denial.Message)).Order;
+            return Recorded((await order.DenyAsync(request, denial.CodeName, denial.Message)).Order);
         var submission = await order.SubmitAsync(request);
         await ReserveAsync(submission, request, now);
-        return submission.Order;
+        return Recorded(submission.Order);
+    }
+
+    private OrderSnapshot Recorded(OrderSnapshot order)
+    {
+        activity.OrderRecorded(order);
+        return order;
     }
 
     /// <summary>A newly created order counts as open from now on; a resubmission of an existing one changes nothing.</summary>

@@ -24,4 +24,8 @@ internal sealed class FillSignals : ITradingActivitySink
         else if (update.Status.IsTerminal() && _waiting.TryRemove(update.ClientOrderId, out signal))
             signal.SetException(new InvalidOperationException($"order {update.ClientOrderId} ended {update.Status}, not filled"));
     }
+
+    public void OrderRecorded(OrderSnapshot order)
+    {
+    }
 }

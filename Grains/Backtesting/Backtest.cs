@@ -1,0 +1,98 @@
+using System.Globalization;
+using Meridian.Grains.Domain;
+using Meridian.Grains.MarketData.History;
+using Meridian.Grains.Orders;
+using Meridian.Grains.Portfolios;
+using Meridian.Grains.Positions;
+using Meridian.Grains.Strategies;
+
+namespace Meridian.Grains.Backtesting;
+
+/// <summary>
+/// Runs a strategy over history in the same grains as live trading: a portfolio with its risk gate, the strategy
+/// grain, Order and Position grains and the simulated exchange, on a simulated clock driven by
+/// <see cref="MarketReplay"/>. The same settings and bars give the same result, to the byte once written.
+/// </summary>
+public static class Backtest
+{
+    /// <summary>
+    /// Replays <paramref name="data"/> (one series per symbol, one bar period) and returns what happened. Bad settings
+    /// or no bars at all throw <see cref="InvalidInputException"/> saying what is wrong.
+    /// </summary>
+    public static async Task<BacktestResult> RunAsync(
+        BacktestSettings settings, IReadOnlyList<BarSeries> data, IProgress<ReplayProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(data);
+        var errors = settings.Validate().ToList();
+        var series = data.Where(s => s.Count > 0).ToList();
+        if (series.Count == 0)
+            errors.Add(new FieldError("data", "there are no bars to replay: check the symbols and the date range"));
+        if (series.Select(s => s.Period).Distinct().Count() > 1)
+            errors.Add(new FieldError("data", $"the series have different bar periods ({string.Join(", ", series.Select(s => s.Period).Distinct())}); replay one period at a time"));
+        if (errors.Count > 0)
+            throw new InvalidInputException("backtest", errors);
+
+        var recorder = new BacktestRecorder();
+        var start = series.Min(s => s.TimeAt(0));
+        await using var silo = await BacktestSilo.StartAsync(settings, recorder, start).ConfigureAwait(false);
+        var id = settings.PortfolioId;
+        var universe = series.Select(s => s.Symbol).OrderBy(s => s.Value, StringComparer.Ordinal).ToList();
+        var portfolio = silo.Client.GetGrain<IPortfolioGrain>(id);
+        await portfolio.OpenAsync(new PortfolioSettings(Money.Of(settings.Cash), settings.Limits)).ConfigureAwait(false);
+        await silo.Client.GetGrain<IStrategyGrain>(id).StartAsync(settings.Strategy, universe).ConfigureAwait(false);
+
+        var replay = new MarketReplay(silo.Client, silo.Clock, series, settings.Rules, [id]);
+        await replay.RunAsync(AsFastAsPossible.Instance, progress, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        var orders = new List<OrderSnapshot>();
+        foreach (var clientOrderId in recorder.OrderIds())
+            orders.Add(await silo.Client.GetGrain<IOrderGrain>(clientOrderId).GetAsync().ConfigureAwait(false) ?? recorder.Recorded(clientOrderId));
+        orders.Sort((a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.ClientOrderId, b.ClientOrderId));
+
+        var trades = new List<BacktestTrade>();
+        foreach (var symbol in universe)
+        {
+            var cycles = await silo.Client.GetGrain<IPositionGrain>(PositionKey.Of(id, symbol)).GetClosedCyclesAsync().ConfigureAwait(false);
+            trades.AddRange(cycles.Select(cycle => new BacktestTrade(symbol, cycle)));
+        }
+        trades.Sort((a, b) => a.Cycle.ClosedAt != b.Cycle.ClosedAt ? a.Cycle.ClosedAt.CompareTo(b.Cycle.ClosedAt) : string.CompareOrdinal(a.Symbol.Value, b.Symbol.Value));
+
+        var denials = orders
+            .Where(o => o.Status == OrderStatus.Denied)
+            .Select(o => new BacktestDenial(o.CreatedAt, o.ClientOrderId, o.Request.Symbol, o.Request.Side, o.Request.Quantity, o.DenialCode ?? string.Empty, o.StatusReason ?? string.Empty))
+            .ToList();
+
+        return new BacktestResult(
+            Describe(settings, universe),
+            replay.FirstBarTime ?? start,
+            replay.LastKnownAt ?? start,
+            replay.BarCount,
+            settings.Cash,
+            await portfolio.GetAsync().ConfigureAwait(false),
+            await portfolio.GetStatisticsAsync().ConfigureAwait(false),
+            orders,
+            recorder.Fills(),
+            trades,
+            await portfolio.GetEquityCurveAsync().ConfigureAwait(false),
+            denials);
+    }
+
+    /// <summary>The settings as ordered name/value pairs for the summary.</summary>
+    private static List<KeyValuePair<string, string>> Describe(BacktestSettings settings, IReadOnlyList<Symbol> universe)
+    {
+        var pairs = new List<KeyValuePair<string, string>>
+        {
+            new("strategy", settings.Strategy.Name),
+        };
+        var definition = StrategyCatalog.Find(settings.Strategy.Name)!;
+        foreach (var parameter in definition.Parameters)
+            pairs.Add(new(parameter.Name, settings.Strategy.Get(parameter.Name, parameter.Default).ToString(CultureInfo.InvariantCulture)));
+        pairs.Add(new("symbols", string.Join(",", universe.Select(s => s.Value))));
+        pairs.Add(new("cash", settings.Cash.ToString(CultureInfo.InvariantCulture)));
+        pairs.Add(new("commission", settings.Rules.Commission.ToString()));
+        pairs.Add(new("slippage", settings.Rules.Slippage.ToString()));
+        pairs.AddRange(settings.Description);
+        return pairs;
+    }
+}
