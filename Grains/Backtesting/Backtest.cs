@@ -46,8 +46,8 @@ public static class Backtest
         await replay.RunAsync(AsFastAsPossible.Instance, progress, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var orders = new List<OrderSnapshot>();
-        foreach (var clientOrderId in recorder.OrderIds())
-            orders.Add(await silo.Client.GetGrain<IOrderGrain>(clientOrderId).GetAsync().ConfigureAwait(false) ?? recorder.Recorded(clientOrderId));
+        foreach (var (clientOrderId, ended) in recorder.Orders())
+            orders.Add(ended ?? await silo.Client.GetGrain<IOrderGrain>(clientOrderId).GetAsync().ConfigureAwait(false) ?? throw new InvalidOperationException($"order {clientOrderId} is gone"));
         orders.Sort((a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.ClientOrderId, b.ClientOrderId));
 
         var trades = new List<BacktestTrade>();

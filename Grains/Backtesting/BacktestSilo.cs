@@ -1,14 +1,15 @@
 using Meridian.Grains.Portfolios;
 using Meridian.Runtime;
 using Meridian.Runtime.Hosting;
+using Meridian.Runtime.Storage;
 using Meridian.Runtime.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Grains.Backtesting;
 
 /// <summary>
-/// The in-process silo a backtest runs in: the trading grains, a simulated clock, grain state in memory (a backtest
-/// keeps nothing after it ends), and no idle collection, since every grain is needed to the end.
+/// The in-process silo a backtest runs in: the trading grains, a simulated clock, <see cref="BacktestGrainStorage"/> (a
+/// backtest keeps nothing after it ends), and no idle collection, since every grain is needed to the end.
 /// </summary>
 internal sealed class BacktestSilo : IAsyncDisposable
 {
@@ -34,13 +35,13 @@ internal sealed class BacktestSilo : IAsyncDisposable
         services.AddSilo(silo =>
         {
             silo.UseClock(clock)
-                .AddMemoryGrainStorage(TradingStorage.Name)
-                .AddMemoryGrainStorage("PubSubStore")
                 .Configure<GrainCollectionOptions>(o =>
                 {
                     o.CollectionAge = TimeSpan.FromDays(365 * 1000);
                     o.CollectionQuantum = TimeSpan.FromDays(365);
                 });
+            foreach (var storage in new[] { TradingStorage.Name, "PubSubStore" })
+                silo.Services.AddKeyedSingleton<IGrainStorage>(storage, (_, _) => new BacktestGrainStorage());
             silo.AddTrading(settings.Rules);
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
