@@ -62,4 +62,11 @@ internal static class DisplayFormat
     /// </summary>
     public static string WithoutNegativeZero(string formatted) =>
         formatted.StartsWith('-') && !formatted.AsSpan(1).ContainsAnyInRange('1', '9') ? formatted[1..] : formatted;
+
+    /// <summary>"The last 500 of 501 trades are listed; 1 earlier trade is not (trades.csv has all of them)."</summary>
+    public static string CappedListNote(int shown, int total, string noun, string whereAll)
+    {
+        var left = total - shown;
+        return $"The last {Count(shown)} of {Count(total)} {noun}s are listed; {Count(left)} earlier {noun}{(left == 1 ? " is" : "s are")} not ({whereAll}).";
+    }
 }

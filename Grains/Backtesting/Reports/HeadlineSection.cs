@@ -20,7 +20,7 @@ internal static class HeadlineSection
             new("Annualized return", Percent(s.AnnualizedReturn, signed: true), Math.Sign(s.AnnualizedReturn ?? 0)),
             new("Sharpe", Ratio(s.Sharpe)),
             new("Sortino", Ratio(s.Sortino)),
-            new("Max drawdown", Percent(s.MaxDrawdown), -Math.Sign(s.MaxDrawdown), Duration(s.MaxDrawdownDuration) + " longest"),
+            new("Max drawdown", Percent(s.MaxDrawdown), -Math.Sign(s.MaxDrawdown), s.MaxDrawdownDuration > TimeSpan.Zero ? Duration(s.MaxDrawdownDuration) + " longest" : null),
             new("Trades", Count(s.TradeCount)),
             new("Win rate", Percent(s.WinRate)),
             new("Profit factor", Ratio(s.ProfitFactor)),

@@ -31,10 +31,7 @@ internal static class OrdersSection
             byCode.AddRow(group.Key, HtmlCell.Number(Count(group.Count())));
         html.Append(byCode);
         if (denials.Count > MaxDenialsShown)
-        {
-            html.Append("<p class=\"note\">The last ").Append(Count(MaxDenialsShown)).Append(" of ").Append(Count(denials.Count))
-                .Append(" denials; orders.csv has every denied order.</p>\n");
-        }
+            html.Append("<p class=\"note\">").Append(HtmlTable.Encode(CappedListNote(MaxDenialsShown, denials.Count, "denial", "orders.csv has every denied order"))).Append("</p>\n");
         var list = new HtmlTable("denials", "Time", "Order", "Symbol", "Side", "#Quantity", "Code", "Message");
         foreach (var denial in denials.Skip(Math.Max(0, denials.Count - MaxDenialsShown)))
         {

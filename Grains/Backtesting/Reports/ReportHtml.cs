@@ -36,8 +36,10 @@ internal static class ReportHtml
     }
 
     private static string Subtitle(BacktestResult result) =>
-        $"{DateTime(result.Start)} to {DateTime(result.End)} UTC \u00b7 {Count(result.BarCount)} bars \u00b7 " +
-        $"{Count(result.Orders.Count)} orders \u00b7 {Count(result.Fills.Count)} fills \u00b7 starting cash {Money(result.StartingCash)}";
+        $"{DateTime(result.Start)} to {DateTime(result.End)} UTC \u00b7 {Counted(result.BarCount, "bar")} \u00b7 " +
+        $"{Counted(result.Orders.Count, "order")} \u00b7 {Counted(result.Fills.Count, "fill")} \u00b7 starting cash {Money(result.StartingCash)}";
+
+    private static string Counted(long count, string noun) => $"{Count(count)} {noun}{(count == 1 ? "" : "s")}";
 
     private static ChartPoint[] EquityPoints(BacktestResult result) =>
         [.. result.Equity.Select(p => new ChartPoint(p.Time, (double)p.Equity.Amount))];

@@ -29,13 +29,13 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
     public string Render(IReadOnlyList<ChartPoint> points)
     {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {CssClass}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(Label)}\">\n");
+        svg.Append(s_invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {CssClass}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(Label)}\">\n");
         if (points.Count == 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"empty\" x=\"{Width / 2}\" y=\"{Height / 2}\" text-anchor=\"middle\">No points to draw</text>\n</svg>");
+            svg.Append(s_invariant, $"<text class=\"empty\" x=\"{Width / 2}\" y=\"{Height / 2}\" text-anchor=\"middle\">No points to draw</text>\n</svg>");
             return svg.ToString();
         }
-        var frame = Frame.Of(points, FromZero, Width - Left - Right, Height - Top - Bottom);
+        var frame = Frame.Of(points, FromZero, Unit, Width - Left - Right, Height - Top - Bottom);
         AppendValueAxis(svg, frame);
         AppendTimeAxis(svg, frame);
         AppendCurve(svg, frame, CurveDownsampler.Reduce(points, frame.PlotWidth / 2));
@@ -47,7 +47,7 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
     /// <summary>Where the plot area is and which times and values its edges stand for.</summary>
     private sealed record Frame(DateTimeOffset From, DateTimeOffset To, NiceScale Scale, int PlotWidth, int PlotHeight)
     {
-        public static Frame Of(IReadOnlyList<ChartPoint> points, bool fromZero, int plotWidth, int plotHeight)
+        public static Frame Of(IReadOnlyList<ChartPoint> points, bool fromZero, ChartUnit unit, int plotWidth, int plotHeight)
         {
             var (from, to) = (points[0].Time, points[^1].Time);
             // A single moment has no width: give it a day either side so the point sits in the middle.
@@ -55,8 +55,14 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
                 (from, to) = (from.AddDays(-1), to.AddDays(1));
             var low = points.Min(p => p.Value);
             var high = points.Max(p => p.Value);
-            var scale = fromZero ? NiceScale.Covering(Math.Min(low, 0), Math.Max(high, 0)) : NiceScale.Covering(low, high);
-            return new Frame(from, to, scale, plotWidth, plotHeight);
+            if (fromZero)
+            {
+                (low, high) = (Math.Min(low, 0), Math.Max(high, 0));
+                // Nothing but zeros (a curve that never fell): a small axis below zero, not one around it.
+                if (low == high)
+                    low = unit == ChartUnit.Fraction ? -0.01 : -1;
+            }
+            return new Frame(from, to, NiceScale.Covering(low, high), plotWidth, plotHeight);
         }
 
         public double X(DateTimeOffset time) => Left + (time - From).Ticks / (double)(To - From).Ticks * PlotWidth;
@@ -70,8 +76,8 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
         foreach (var tick in frame.Scale.Ticks())
         {
             var y = Coordinate(frame.Y(tick));
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y}\" dy=\"0.32em\" text-anchor=\"end\">{WebUtility.HtmlEncode(TickLabel(tick, frame.Scale))}</text>\n");
+            svg.Append(s_invariant, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\"/>");
+            svg.Append(s_invariant, $"<text x=\"{Left - 8}\" y=\"{y}\" dy=\"0.32em\" text-anchor=\"end\">{WebUtility.HtmlEncode(TickLabel(tick, frame.Scale))}</text>\n");
         }
         svg.Append("</g>\n");
     }
@@ -79,12 +85,12 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
     private static void AppendTimeAxis(StringBuilder svg, Frame frame)
     {
         var axisY = Top + frame.PlotHeight;
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"axis\">\n<line x1=\"{Left}\" y1=\"{axisY}\" x2=\"{Width - Right}\" y2=\"{axisY}\"/>\n");
+        svg.Append(s_invariant, $"<g class=\"axis\">\n<line x1=\"{Left}\" y1=\"{axisY}\" x2=\"{Width - Right}\" y2=\"{axisY}\"/>\n");
         foreach (var (time, label) in TimeTicks.Between(frame.From.UtcDateTime, frame.To.UtcDateTime))
         {
             var x = Coordinate(frame.X(new DateTimeOffset(time)));
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x}\" y1=\"{axisY}\" x2=\"{x}\" y2=\"{axisY + 5}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{axisY + 18}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(label)}</text>\n");
+            svg.Append(s_invariant, $"<line x1=\"{x}\" y1=\"{axisY}\" x2=\"{x}\" y2=\"{axisY + 5}\"/>");
+            svg.Append(s_invariant, $"<text x=\"{x}\" y=\"{axisY + 18}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(label)}</text>\n");
         }
         svg.Append("</g>\n");
     }
@@ -94,7 +100,7 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
         if (points.Count == 1)
         {
             var (x, y) = (Coordinate(frame.X(points[0].Time)), Coordinate(frame.Y(points[0].Value)));
-            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" cx=\"{x}\" cy=\"{y}\" r=\"4\"/>\n");
+            svg.Append(s_invariant, $"<circle class=\"dot\" cx=\"{x}\" cy=\"{y}\" r=\"4\"/>\n");
             return;
         }
         var line = new StringBuilder();
@@ -102,8 +108,8 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
             line.Append(line.Length == 0 ? 'M' : 'L').Append(Coordinate(frame.X(point.Time))).Append(',').Append(Coordinate(frame.Y(point.Value)));
         var baseline = Coordinate(frame.Y(FromZero ? 0 : frame.Scale.Min));
         var (first, last) = (Coordinate(frame.X(points[0].Time)), Coordinate(frame.X(points[^1].Time)));
-        svg.Append(CultureInfo.InvariantCulture, $"<path class=\"area\" d=\"{line}L{last},{baseline}L{first},{baseline}Z\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<path class=\"line\" d=\"{line}\"/>\n");
+        svg.Append(s_invariant, $"<path class=\"area\" d=\"{line}L{last},{baseline}L{first},{baseline}Z\"/>\n");
+        svg.Append(s_invariant, $"<path class=\"line\" d=\"{line}\"/>\n");
     }
 
     /// <summary>Invisible vertical strips across the plot, each titled with the last point that falls in it.</summary>
@@ -122,7 +128,7 @@ internal sealed record SvgLineChart(string Label, string CssClass, ChartUnit Uni
             if (lastInStrip[strip] is not { } point)
                 continue;
             var title = $"{DisplayFormat.DateTime(point.Time)}  {HoverValue(point.Value)}";
-            svg.Append(CultureInfo.InvariantCulture,
+            svg.Append(s_invariant,
                 $"<rect x=\"{Coordinate(Left + strip * stripWidth)}\" y=\"{Top}\" width=\"{Coordinate(stripWidth)}\" height=\"{frame.PlotHeight}\"><title>{WebUtility.HtmlEncode(title)}</title></rect>\n");
         }
         svg.Append("</g>\n");

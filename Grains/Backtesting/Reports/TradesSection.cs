@@ -20,10 +20,7 @@ internal static class TradesSection
             return "<p class=\"note\">No trades were closed.</p>\n";
         var html = new StringBuilder();
         if (trades.Count > MaxShown)
-        {
-            html.Append("<p class=\"note\">The last ").Append(Count(MaxShown)).Append(" of ").Append(Count(trades.Count))
-                .Append(" trades; ").Append(Count(trades.Count - MaxShown)).Append(" earlier ones are not shown here (trades.csv has all of them).</p>\n");
-        }
+            html.Append("<p class=\"note\">").Append(HtmlTable.Encode(CappedListNote(MaxShown, trades.Count, "trade", "trades.csv has all of them"))).Append("</p>\n");
         var table = new HtmlTable("trades", "Symbol", "Direction", "Opened", "Closed", "#Quantity", "#Entry", "#Exit", "#Net P&L", "#Return", "#Fees", "#Fills");
         foreach (var (symbol, trade) in trades.Skip(Math.Max(0, trades.Count - MaxShown)))
         {
@@ -43,4 +40,5 @@ internal static class TradesSection
         }
         return html.Append(table).ToString();
     }
+
 }

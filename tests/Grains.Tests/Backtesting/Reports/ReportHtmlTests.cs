@@ -101,7 +101,7 @@ public sealed partial class ReportHtmlTests : IDisposable
 
         var html = Page(Result(trades: trades));
 
-        Assert.Contains("The last 500 of 501 trades; 1 earlier ones are not shown here (trades.csv has all of them).", html, StringComparison.Ordinal);
+        Assert.Contains("The last 500 of 501 trades are listed; 1 earlier trade is not (trades.csv has all of them).", html, StringComparison.Ordinal);
         Assert.Equal(502, File.ReadAllLines(_run.File("trades.csv")).Length);
     }
 
@@ -116,6 +116,9 @@ public sealed partial class ReportHtmlTests : IDisposable
         Assert.Contains("Every position was flat at the end.", html, StringComparison.Ordinal);
         // one point is a dot, not a path with nowhere to go
         Assert.Contains("<circle class=\"dot\"", html, StringComparison.Ordinal);
+        // a drawdown that never left zero gets an axis from 0 down to -1%, not one around zero
+        Assert.Contains(">-1.0%</text>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">1.0%</text>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Infinity", html, StringComparison.Ordinal);
         Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
