@@ -1,4 +1,5 @@
 using System.Text;
+using Meridian.Grains.Domain;
 using static Meridian.Grains.Backtesting.Reports.DisplayFormat;
 
 namespace Meridian.Grains.Backtesting.Reports;
@@ -38,8 +39,8 @@ internal static class OrdersSection
             list.AddRow(
                 DateTime(denial.Time),
                 denial.ClientOrderId,
-                denial.Symbol.ToString(),
-                Domain.WireName.Of(denial.Side),
+                denial.Symbol.Value,
+                WireName.Of(denial.Side),
                 HtmlCell.Number(Quantity(denial.Quantity.Value)),
                 denial.Code,
                 new HtmlCell(denial.Message, "wrap"));

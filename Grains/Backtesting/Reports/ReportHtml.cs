@@ -61,7 +61,7 @@ internal static class ReportHtml
         {
             var position = view.Position;
             table.AddRow(
-                position.Symbol.ToString(),
+                position.Symbol.Value,
                 HtmlCell.Number(Quantity(position.Quantity)),
                 HtmlCell.Number(position.AverageEntryPrice is { } entry ? Price(entry.Value) : Missing),
                 HtmlCell.Number(view.LastPrice is { } last ? Price(last.Value) : Missing),

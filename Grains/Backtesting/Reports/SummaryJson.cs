@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Meridian.Grains.Portfolios;
 using static Meridian.Grains.Backtesting.Reports.WireFormat;
 
 namespace Meridian.Grains.Backtesting.Reports;
@@ -55,7 +56,7 @@ internal static class SummaryJson
         json.WriteString("fees", Decimal(final.Fees.Amount));
     }
 
-    private static void WriteStatistics(Utf8JsonWriter json, Portfolios.PortfolioStatistics statistics)
+    private static void WriteStatistics(Utf8JsonWriter json, PortfolioStatistics statistics)
     {
         WriteRatio(json, "total_return", statistics.TotalReturn);
         WriteRatio(json, "annualized_return", statistics.AnnualizedReturn);

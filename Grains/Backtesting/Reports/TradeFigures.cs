@@ -1,3 +1,4 @@
+using Meridian.Grains.Domain;
 using Meridian.Grains.Positions;
 
 namespace Meridian.Grains.Backtesting.Reports;
@@ -21,5 +22,5 @@ internal static class TradeFigures
     }
 
     /// <summary>"long" for a trade opened by buying, "short" for one opened by selling.</summary>
-    public static string Direction(PositionCycle trade) => trade.Direction == Domain.Side.Buy ? "long" : "short";
+    public static string Direction(PositionCycle trade) => trade.Direction == Side.Buy ? "long" : "short";
 }

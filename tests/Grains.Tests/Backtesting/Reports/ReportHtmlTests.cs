@@ -125,6 +125,16 @@ public sealed partial class ReportHtmlTests : IDisposable
     }
 
     [Fact]
+    public void A_run_without_equity_points_says_so_instead_of_drawing()
+    {
+        var html = Page(Empty() with { Equity = [] });
+
+        Assert.Equal(2, Regex.Count(html, ">No points to draw</text>"));
+        Assert.Contains("No equity points, so no monthly returns.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<path", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_run_writes_csv_files_with_headers_only()
     {
         Page(Empty());
