@@ -1,23 +1,37 @@
 using Meridian.Runtime.Hosting;
 using Meridian.Silo;
+using Meridian.Silo.Commands;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
-// `Silo run` (the default) starts a silo on embedded defaults and runs until Ctrl+C;
-// `Silo migrate` brings the databases' schemas up to date and exits.
-var command = args.Length > 0 ? args[0] : "run";
-using var host = SiloHost.Create(args.Skip(1).ToArray());
+// The Silo command line. `run` (the default) starts the platform on embedded defaults; see `help`.
+var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "run";
+var rest = args.Length > 0 && args[0] == command ? args[1..] : args;
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
 switch (command)
 {
     case "run":
-        await host.RunAsync();
-        return 0;
+        return await RunCommand.RunAsync(rest, Console.Error);
+    case "backtest":
+        return await BacktestCommand.RunAsync(rest, Console.Out, Console.Error, cancel.Token);
     case "migrate":
-        foreach (var task in host.Services.GetServices<ISiloStartupTask>())
-            await task.RunAsync(CancellationToken.None);
+        using (var host = SiloHost.Create())
+        {
+            foreach (var task in host.Services.GetServices<ISiloStartupTask>())
+                await task.RunAsync(CancellationToken.None);
+        }
         Console.WriteLine("schemas are up to date");
         return 0;
+    case "help" or "--help" or "-h":
+        Console.WriteLine("commands: run (default), backtest, import, migrate, help");
+        Console.WriteLine(RunCommand.Usage);
+        Console.WriteLine(BacktestCommand.Usage);
+        return 0;
     default:
-        Console.Error.WriteLine($"unknown command '{command}'. Commands: run, migrate");
+        Console.Error.WriteLine($"unknown command '{command}'. Commands: run, backtest, import, migrate, help");
         return 2;
 }

@@ -2,6 +2,7 @@ using Meridian.Grains;
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Persistence;
 using Meridian.Runtime.Streams.Durable;
+using Meridian.Silo.Replay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,21 +10,25 @@ namespace Meridian.Silo;
 
 /// <summary>
 /// Composes the silo: the runtime, its storage, reminder and stream providers, the trading grains with the simulated
-/// exchange, and the status report. Grain
-/// state, reminders and durable streams go to a SQLite file under the data directory (MERIDIAN_DATA, default
-/// ./data) unless
-/// MERIDIAN_POSTGRES holds an Npgsql connection string.
+/// exchange, the status report and, in the embedded run mode, the paper replay. Grain state, reminders and durable
+/// streams go to a SQLite file under the data directory (MERIDIAN_DATA, default ./data) unless MERIDIAN_POSTGRES
+/// holds an Npgsql connection string.
 /// </summary>
 internal static class SiloHost
 {
     /// <summary>The storages the silo registers: grain state, and stream subscriptions.</summary>
     private static readonly string[] s_storages = ["Default", "PubSubStore"];
 
-    public static IHost Create(string[] args)
+    /// <summary>The data directory: MERIDIAN_DATA, default ./data.</summary>
+    public static string DataDirectory => Environment.GetEnvironmentVariable("MERIDIAN_DATA") is { Length: > 0 } data ? data : "data";
+
+    /// <summary>The silo host; <paramref name="dataDirectory"/> overrides <see cref="DataDirectory"/> (tests).</summary>
+    public static IHost Create(PaperReplay? replay = null, string? dataDirectory = null)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        var dataDirectory = Environment.GetEnvironmentVariable("MERIDIAN_DATA") is { Length: > 0 } data ? data : "data";
+        var builder = Host.CreateApplicationBuilder();
         var postgres = Environment.GetEnvironmentVariable("MERIDIAN_POSTGRES");
+        dataDirectory ??= DataDirectory;
+        Directory.CreateDirectory(dataDirectory);
         var sqlite = Path.Combine(dataDirectory, "meridian.db");
         builder.Services.AddSilo(silo =>
         {
@@ -32,9 +37,25 @@ internal static class SiloHost
                 _ = embedded ? silo.AddSqliteGrainStorage(storage, sqlite) : silo.AddPostgresGrainStorage(storage, postgres!);
             _ = embedded ? silo.AddSqliteReminders(sqlite) : silo.AddPostgresReminders(postgres!);
             _ = embedded ? silo.AddSqliteStreams("Default", sqlite) : silo.AddPostgresStreams("Default", postgres!);
+            if (replay is not null)
+            {
+                // The replay's clock moves a day at a time: collect grains idle for a week of it, looking once an hour.
+                silo.UseClock(replay.Clock).Configure<GrainCollectionOptions>(o =>
+                {
+                    o.CollectionAge = TimeSpan.FromDays(7);
+                    o.CollectionQuantum = TimeSpan.FromHours(1);
+                });
+            }
             silo.AddTrading();
         });
-        builder.Services.AddHostedService<SiloStatusReporter>();
+        builder.Services.AddHostedService(services => new SiloStatusReporter(
+            services.GetRequiredService<Runtime.Introspection.ISiloIntrospection>(), TimeProvider.System,
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SiloStatusReporter>>()));
+        if (replay is not null)
+        {
+            builder.Services.AddSingleton(replay);
+            builder.Services.AddHostedService<PaperReplayService>();
+        }
         return builder.Build();
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Meridian.Silo;
 
-/// <summary>Logs what the silo is doing every 10 seconds: activations per grain type and calls per second.</summary>
+/// <summary>Logs what the silo is doing every 10 seconds of real time (whatever clock the grains run on): activations and calls per second.</summary>
 internal sealed partial class SiloStatusReporter(ISiloIntrospection introspection, TimeProvider clock, ILogger<SiloStatusReporter> logger) : BackgroundService
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromSeconds(10);

@@ -42,6 +42,9 @@ public sealed class MarketReplay
         _strategies = [.. strategyIds.Select(id => client.GetGrain<IStrategyGrain>(id))];
     }
 
+    /// <summary>Steps known at or before this instant were replayed before (a restarted paper replay): skipped, not sent again.</summary>
+    public DateTimeOffset? ResumeAfter { get; init; }
+
     /// <summary>Bars to replay, all symbols together.</summary>
     public long BarCount => _timeline.Total;
 
@@ -62,6 +65,9 @@ public sealed class MarketReplay
         {
             cancellationToken.ThrowIfCancellationRequested();
             var knownAt = _availability.KnownAt(bars[0]);
+            done += bars.Count;
+            if (knownAt <= ResumeAfter)
+                continue;
             if (previous is { } before)
                 await pacing.WaitAsync(before, knownAt, cancellationToken).ConfigureAwait(false);
             if (knownAt > _clock.GetUtcNow())
@@ -78,7 +84,6 @@ public sealed class MarketReplay
             await _clock.RunUntilIdleAsync().ConfigureAwait(false);
 
             previous = LastKnownAt = knownAt;
-            done += bars.Count;
             if (progress is not null && done - reported >= progressEvery)
             {
                 reported = done;
