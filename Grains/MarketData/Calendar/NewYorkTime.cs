@@ -2,16 +2,15 @@ namespace Meridian.Grains.MarketData.Calendar;
 
 /// <summary>
 /// Wall-clock time in New York (US Eastern), by the US daylight-saving rules written out here rather than read from
-/// the machine's time-zone database, so every machine, with or without tzdata, gives the same answer:
-/// from 2007, daylight time (UTC-4) runs from 02:00 on the second Sunday of March to 02:00 on the first Sunday of
-/// November; from 1987 to 2006, from the first Sunday of April to the last Sunday of October. Standard time is UTC-5.
-/// Years before 1987 are refused. A future change of the law (permanent daylight time) would need a new rule here.
+/// the machine's time-zone database, so every machine, with or without tzdata, gives the same answer. Standard time
+/// is UTC-5, daylight time UTC-4, changing at 02:00 local time:
+/// from 2007, second Sunday of March to first Sunday of November; 1987-2006, first Sunday of April to last Sunday of
+/// October; 1967-1986, last Sunday of April to last Sunday of October, except the energy-crisis years 1974 (from
+/// 6 January) and 1975 (from 23 February). Before the Uniform Time Act (1967) daylight time was a local matter: those
+/// years are read as standard time all year. A future change of the law (permanent daylight time) needs a rule here.
 /// </summary>
 public static class NewYorkTime
 {
-    /// <summary>The first year whose rule is written here.</summary>
-    public const int FirstSupportedYear = 1987;
-
     private static readonly TimeSpan s_standard = TimeSpan.FromHours(-5);
     private static readonly TimeSpan s_daylight = TimeSpan.FromHours(-4);
     private static readonly TimeSpan s_changeover = TimeSpan.FromHours(2);
@@ -39,17 +38,18 @@ public static class NewYorkTime
     /// <summary>The New York calendar date at <paramref name="instant"/>.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
 
-    /// <summary>Local readings at which daylight time starts and ends in <paramref name="year"/>.</summary>
+    /// <summary>Local readings at which daylight time starts and ends in <paramref name="year"/> (an empty period before 1967).</summary>
     private static (DateTime Start, DateTime End) DaylightPeriod(int year)
     {
-        if (year < FirstSupportedYear)
-            throw new ArgumentOutOfRangeException(nameof(year), year, $"New York time is modelled from {FirstSupportedYear} on; {year} is earlier");
-        return year >= 2007
-            ? (NthSunday(year, 3, 2).ToDateTime(TimeOnly.MinValue) + s_changeover, NthSunday(year, 11, 1).ToDateTime(TimeOnly.MinValue) + s_changeover)
-            : (NthSunday(year, 4, 1).ToDateTime(TimeOnly.MinValue) + s_changeover, LastSunday(year, 10).ToDateTime(TimeOnly.MinValue) + s_changeover);
+        var (start, end) = year switch
+        {
+            >= 2007 => (DayRule.Nth(year, 3, DayOfWeek.Sunday, 2), DayRule.Nth(year, 11, DayOfWeek.Sunday, 1)),
+            >= 1987 => (DayRule.Nth(year, 4, DayOfWeek.Sunday, 1), DayRule.Last(year, 10, DayOfWeek.Sunday)),
+            1975 => (new DateOnly(1975, 2, 23), DayRule.Last(year, 10, DayOfWeek.Sunday)),
+            1974 => (new DateOnly(1974, 1, 6), DayRule.Last(year, 10, DayOfWeek.Sunday)),
+            >= 1967 => (DayRule.Last(year, 4, DayOfWeek.Sunday), DayRule.Last(year, 10, DayOfWeek.Sunday)),
+            _ => (new DateOnly(year, 1, 1), new DateOnly(year, 1, 1)),
+        };
+        return (start.ToDateTime(TimeOnly.MinValue) + s_changeover, end.ToDateTime(TimeOnly.MinValue) + s_changeover);
     }
-
-    private static DateOnly NthSunday(int year, int month, int n) => DayRule.Nth(year, month, DayOfWeek.Sunday, n);
-
-    private static DateOnly LastSunday(int year, int month) => DayRule.Last(year, month, DayOfWeek.Sunday);
 }

@@ -115,7 +115,7 @@ public static class UsEquityCalendar
     /// When the daily bar of <paramref name="date"/> opens: 00:00 New York time, in UTC (Alpaca's stamp for daily bars,
     /// 05:00Z in winter, 04:00Z in summer). Defined for every date, trading day or not.
     /// </summary>
-    public static DateTimeOffset DailyBarTime(DateOnly date) => NewYorkTime.ToUtc(EnsureSupported(date), TimeOnly.MinValue);
+    public static DateTimeOffset DailyBarTime(DateOnly date) => NewYorkTime.ToUtc(date, TimeOnly.MinValue);
 
     private static DateOnly EnsureSupported(DateOnly date) =>
         date < FirstSupportedDate

@@ -130,6 +130,15 @@ public sealed class UsEquityCalendarTests
     }
 
     [Fact]
+    public void From_1967_to_1986_daylight_time_began_on_the_last_Sunday_of_April_except_in_1974_and_1975()
+    {
+        // Last Sunday of April 1980: 27 April. 1974 began on Sunday 6 January (energy crisis)
+        Assert.Equal(T("1980-04-25T14:30:00Z"), NewYorkTime.ToUtc(D("1980-04-25"), new TimeOnly(9, 30)));
+        Assert.Equal(T("1980-04-28T13:30:00Z"), NewYorkTime.ToUtc(D("1980-04-28"), new TimeOnly(9, 30)));
+        Assert.Equal(T("1974-01-07T13:30:00Z"), NewYorkTime.ToUtc(D("1974-01-07"), new TimeOnly(9, 30)));
+    }
+
+    [Fact]
     public void Daily_bar_of_a_date_opens_at_New_York_midnight_in_UTC()
     {
         Assert.Equal(T("2024-01-03T05:00:00Z"), UsEquityCalendar.DailyBarTime(D("2024-01-03")));
