@@ -12,19 +12,20 @@ internal static class DuplicateTimes
 {
     public static void Check(BarVerdicts verdicts)
     {
-        var byTime = new Dictionary<DateTimeOffset, List<int>>();
+        // Most times are unique: remember the first bar of each, and make a group only when a time comes again.
+        var first = new Dictionary<DateTimeOffset, int>(verdicts.Count);
+        var shared = new Dictionary<DateTimeOffset, List<int>>();
         for (var i = 0; i < verdicts.Count; i++)
         {
             var time = verdicts.Bars[i].Time;
-            if (!byTime.TryGetValue(time, out var indices))
-                byTime[time] = indices = [];
+            if (first.TryAdd(time, i))
+                continue;
+            if (!shared.TryGetValue(time, out var indices))
+                shared[time] = indices = [first[time]];
             indices.Add(i);
         }
-        foreach (var (time, indices) in byTime)
-        {
-            if (indices.Count > 1)
-                Judge(verdicts, time, indices);
-        }
+        foreach (var (time, indices) in shared)
+            Judge(verdicts, time, indices);
     }
 
     private static void Judge(BarVerdicts verdicts, DateTimeOffset time, List<int> indices)

@@ -9,36 +9,36 @@ internal static class PriceRules
     public static void Check(BarVerdicts verdicts)
     {
         for (var i = 0; i < verdicts.Count; i++)
-            Check(verdicts, i);
-    }
-
-    private static void Check(BarVerdicts verdicts, int index)
-    {
-        var bar = verdicts.Bars[index];
-        var inconsistencies = new List<string>();
-        if (bar.Low > bar.Open)
-            inconsistencies.Add($"low {bar.Low} is above open {bar.Open}");
-        if (bar.Low > bar.Close)
-            inconsistencies.Add($"low {bar.Low} is above close {bar.Close}");
-        if (bar.High < bar.Open)
-            inconsistencies.Add($"high {bar.High} is below open {bar.Open}");
-        if (bar.High < bar.Close)
-            inconsistencies.Add($"high {bar.High} is below close {bar.Close}");
-        if (bar.Low > bar.High)
-            inconsistencies.Add($"low {bar.Low} is above high {bar.High}");
-        if (inconsistencies.Count > 0)
-            verdicts.Add(index, QualityRule.OhlcInconsistent, string.Join(", ", inconsistencies));
-
-        var nonPositive = new List<string>();
-        foreach (var (name, value) in new[] { ("open", bar.Open), ("high", bar.High), ("low", bar.Low), ("close", bar.Close) })
         {
-            if (value <= 0m)
-                nonPositive.Add($"{name} {value} is not positive");
+            var bar = verdicts.Bars[i];
+            // Most bars are sound: test before building any sentence.
+            if (bar.Low > bar.Open || bar.Low > bar.Close || bar.High < bar.Open || bar.High < bar.Close || bar.Low > bar.High)
+                verdicts.Add(i, QualityRule.OhlcInconsistent, Inconsistencies(bar));
+            if (bar.Open <= 0m || bar.High <= 0m || bar.Low <= 0m || bar.Close <= 0m)
+                verdicts.Add(i, QualityRule.NonPositivePrice, NonPositive(bar));
+            if (bar.Volume < 0m)
+                verdicts.Add(i, QualityRule.NegativeVolume, $"volume {bar.Volume} is negative");
         }
-        if (nonPositive.Count > 0)
-            verdicts.Add(index, QualityRule.NonPositivePrice, string.Join(", ", nonPositive));
-
-        if (bar.Volume < 0m)
-            verdicts.Add(index, QualityRule.NegativeVolume, $"volume {bar.Volume} is negative");
     }
+
+    private static string Inconsistencies(SourceBar bar)
+    {
+        var found = new List<string>();
+        if (bar.Low > bar.Open)
+            found.Add($"low {bar.Low} is above open {bar.Open}");
+        if (bar.Low > bar.Close)
+            found.Add($"low {bar.Low} is above close {bar.Close}");
+        if (bar.High < bar.Open)
+            found.Add($"high {bar.High} is below open {bar.Open}");
+        if (bar.High < bar.Close)
+            found.Add($"high {bar.High} is below close {bar.Close}");
+        if (bar.Low > bar.High)
+            found.Add($"low {bar.Low} is above high {bar.High}");
+        return string.Join(", ", found);
+    }
+
+    private static string NonPositive(SourceBar bar) =>
+        string.Join(", ", new[] { ("open", bar.Open), ("high", bar.High), ("low", bar.Low), ("close", bar.Close) }
+            .Where(p => p.Item2 <= 0m)
+            .Select(p => $"{p.Item1} {p.Item2} is not positive"));
 }

@@ -38,6 +38,8 @@ internal sealed class SplitAdjustment
     /// <summary>The product of the ratios of the splits going ex after <paramref name="from"/>'s New York date, up to <paramref name="to"/>'s.</summary>
     private decimal Ratio(SourceBar from, SourceBar to)
     {
+        if (_splits.Count == 0)
+            return 1m;
         var after = NewYorkTime.DateOf(from.Time);
         var upTo = NewYorkTime.DateOf(to.Time);
         var ratio = 1m;

@@ -8,6 +8,8 @@ namespace Meridian.Grains.MarketData.Synthetic;
 /// </summary>
 internal sealed class MarketPath
 {
+    private readonly double[] _shocks;
+
     private MarketPath(IReadOnlyList<DateOnly> days, VolatilityRegime[] regimes, int barsPerDay, int sectorCount, long[] times, double[] shocks)
     {
         Days = days;
@@ -17,8 +19,6 @@ internal sealed class MarketPath
         Times = times;
         _shocks = shocks;
     }
-
-    private readonly double[] _shocks;
 
     public IReadOnlyList<DateOnly> Days { get; }
 

@@ -33,7 +33,7 @@ public sealed class MarketModelTests
     [Fact]
     public void Symbols_of_one_sector_correlate_as_the_model_says_and_clearly_more_than_across_sectors()
     {
-        // 2,515 returns per symbol. The standard error of one sample correlation is about (1 - rho^2) / sqrt(n), 0.009 at
+        // 2,516 returns per symbol. The standard error of one sample correlation is about (1 - rho^2) / sqrt(n), 0.009 at
         // 0.735 and 0.019 at 0.265 (somewhat more with regimes); averaging 20 same-sector and 25 cross-sector pairs
         // shrinks it further, so the bands below are several standard errors wide.
         var returns = SyntheticMarket.Generate(s_twoSectors).Select(LogReturns).ToList();
@@ -80,7 +80,9 @@ public sealed class MarketModelTests
     public void Volume_is_higher_in_stressed_regimes_and_on_big_moves()
     {
         // Volume ~ sqrt(m) x (0.6 + 0.5 |r| / sigma): with E|Z| = 0.8, calm (m = 0.7) averages 0.84 x 0.88 = 0.74,
-        // stressed (m = 2) 1.41 x 1.40 = 1.98 times the typical volume; a 2-sigma day trades 1.6 / 0.6 times a flat one
+        // stressed (m = 2) 1.41 x 1.40 = 1.98 times the typical volume, a ratio of 2.7. In the normal regime a day
+        // beyond 2 sigma (|r| about 2.4 sigma on average) trades about 0.6 + 1.2 = 1.8, a day within 0.25 sigma about
+        // 0.66: a ratio of 2.7 again
         var regimes = SyntheticMarket.Regimes(s_twoSectors);
         var series = SyntheticMarket.Generate(s_twoSectors)[0];
         var returns = LogReturns(series);
