@@ -135,7 +135,7 @@ public sealed record SyntheticMarketSettings
     public SyntheticMarketSettings EnsureValid() =>
         Validate() is { Count: > 0 } errors ? throw new InvalidInputException("synthetic market settings", errors) : this;
 
-    private int SymbolCountOrDefault => SymbolNames.Count > 0 ? SymbolNames.Count : SymbolCount ?? DefaultSymbolCount;
+    private int SymbolCountOrDefault => SymbolNames is { Count: > 0 } names ? names.Count : SymbolCount ?? DefaultSymbolCount;
 
     private void ValidateSymbols(List<FieldError> errors)
     {

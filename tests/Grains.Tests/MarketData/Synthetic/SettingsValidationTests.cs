@@ -73,6 +73,10 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
+    public void Missing_name_list_is_reported_rather_than_failing() =>
+        Assert.Equal("symbol_names", Assert.Single(new SyntheticMarketSettings { SymbolNames = null! }.Validate()).Field);
+
+    [Fact]
     public void Transition_probabilities_must_sum_to_one() =>
         Assert.Equal(
             "regimes.from_calm: (0.5, 0.2, 0.2) sum to 0.9, not 1",
