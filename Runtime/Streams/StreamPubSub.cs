@@ -15,15 +15,19 @@ internal sealed class StreamPubSub(string providerName, GrainRuntime runtime)
     /// <summary>Each stream's implicit subscriptions: fixed once the grain classes are loaded, so made once per stream.</summary>
     private readonly ConcurrentDictionary<StreamId, StreamSubscription[]> _implicit = new();
 
-    /// <summary>The subscribers of a stream now: explicit ones in subscription order, then implicit grains.</summary>
-    public List<StreamSubscription> SubscribersOf(StreamId streamId)
+    /// <summary>
+    /// The subscribers of a stream now: explicit ones in subscription order, then implicit grains. A snapshot the
+    /// caller may keep; a stream with only implicit subscribers gets its fixed array, with no copy.
+    /// </summary>
+    public IReadOnlyList<StreamSubscription> SubscribersOf(StreamId streamId)
     {
-        List<StreamSubscription> subscribers;
+        var implicitOnes = _implicit.GetOrAdd(streamId, ImplicitSubscriptionsOf);
         lock (_lock)
-            subscribers = _explicit.TryGetValue(streamId, out var list) ? [.. list] : [];
-
-        subscribers.AddRange(_implicit.GetOrAdd(streamId, ImplicitSubscriptionsOf));
-        return subscribers;
+        {
+            if (!_explicit.TryGetValue(streamId, out var list) || list.Count == 0)
+                return implicitOnes;
+            return [.. list, .. implicitOnes];
+        }
     }
 
     private StreamSubscription[] ImplicitSubscriptionsOf(StreamId streamId)
