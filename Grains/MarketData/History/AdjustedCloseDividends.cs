@@ -1,0 +1,68 @@
+using System.Globalization;
+using Meridian.Grains.Domain;
+using Meridian.Grains.MarketData.Import;
+using Meridian.Grains.MarketData.Quality;
+
+namespace Meridian.Grains.MarketData.History;
+
+/// <summary>
+/// Cash dividends recovered from an adjusted-close column (Yahoo's Adj Close). Yahoo's Close is split-adjusted and its
+/// Adj Close also dividend-adjusted, so the ratio k = AdjClose / Close is constant except on dividend ex-dates, where
+/// k(prev) / k(ex) = 1 − D / Close(prev); hence D = Close(prev) × (1 − k(prev) / k(ex)).
+/// <list type="bullet">
+/// <item>Tolerance: the file rounds each value to its last written place, so k wobbles. A change counts only when
+/// |1 − k(prev)/k(ex)| exceeds the sum, over the four values, of one unit in the value's last place divided by the
+/// value (twice the worst case of half a unit each). With six decimals and prices near $2 that is about 2e-6, far
+/// below a quarterly dividend (around 2.5e-3 of the price).</item>
+/// <item>Rounding: D is rounded to <see cref="Decimals"/> places, half away from zero, the precision dividends are
+/// declared in; one that rounds to zero is dropped.</item>
+/// <item>A change that makes k fall (a negative dividend) or takes more than <see cref="MaxDividendShare"/> of the
+/// price is no dividend: it looks like a split the Close column is not adjusted for, or bad data. It is an error
+/// naming the line, and the import is refused: give the actions in a file instead.</item>
+/// </list>
+/// </summary>
+public static class AdjustedCloseDividends
+{
+    /// <summary>Decimal places of a derived dividend.</summary>
+    public const int Decimals = 4;
+
+    /// <summary>The largest share of the close a derived dividend may take (25%).</summary>
+    public const decimal MaxDividendShare = 0.25m;
+
+    /// <summary>
+    /// The dividends implied by <paramref name="bars"/> (one symbol's, in time order; bars without an adjusted close,
+    /// or with a price of zero or less, are passed over), or the errors of changes that are no dividend.
+    /// </summary>
+    public static (IReadOnlyList<CorporateAction> Dividends, SourceErrorList Errors) Derive(Symbol symbol, IReadOnlyList<SourceBar> bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        var dividends = new List<CorporateAction>();
+        var errors = new SourceErrorList();
+        SourceBar? previous = null;
+        foreach (var bar in bars)
+        {
+            if (bar.AdjustedClose is not { } adjusted || adjusted <= 0m || bar.Close <= 0m)
+                continue;
+            if (previous is { AdjustedClose: { } previousAdjusted })
+            {
+                // k(prev) / k(ex), arranged to divide once.
+                var ratio = previousAdjusted * bar.Close / (previous.Close * adjusted);
+                var drop = 1m - ratio;
+                var noise = Unit(previousAdjusted) + Unit(previous.Close) + Unit(adjusted) + Unit(bar.Close);
+                if (Math.Abs(drop) > noise)
+                {
+                    if (drop < 0m || drop > MaxDividendShare)
+                        errors.Add(bar.File, bar.Line, string.Create(CultureInfo.InvariantCulture,
+                            $"Adj Close / Close moves by a factor of {1m / ratio:0.######} from line {previous.Line}, which no dividend explains (it would be {drop:P2} of the close): it looks like a split the Close column is not adjusted for, or bad data; give the corporate actions with an actions file instead of deriving them"));
+                    else if (decimal.Round(previous.Close * drop, Decimals, MidpointRounding.AwayFromZero) is > 0m and var cash)
+                        dividends.Add(new CorporateAction(symbol, TradingDay.Of(bar.Time), CorporateActionKind.CashDividend, cash));
+                }
+            }
+            previous = bar;
+        }
+        return (dividends, errors);
+    }
+
+    /// <summary>One unit in <paramref name="value"/>'s last written place, relative to the value.</summary>
+    private static decimal Unit(decimal value) => 1m / (BarFile.PowersOfTen[Math.Min((int)value.Scale, BarFile.MaxScale)] * value);
+}
