@@ -34,6 +34,13 @@ public sealed class BarStore
         return new BarStore(full);
     }
 
+    /// <summary>Opens the store for an import that holds its <see cref="StoreLock"/>, after finishing or undoing an interrupted one.</summary>
+    internal static BarStore OpenLocked(string fullDirectory)
+    {
+        StoreCommit.Recover(fullDirectory);
+        return new BarStore(fullDirectory);
+    }
+
     /// <summary>The symbols with bars, in ordinal order.</summary>
     public IReadOnlyList<Symbol> Symbols()
     {
