@@ -10,10 +10,11 @@ namespace Meridian.Grains.MarketData.History;
 /// Adj Close also dividend-adjusted, so the ratio k = AdjClose / Close is constant except on dividend ex-dates, where
 /// k(prev) / k(ex) = 1 − D / Close(prev); hence D = Close(prev) × (1 − k(prev) / k(ex)).
 /// <list type="bullet">
-/// <item>Tolerance: the file rounds each value to its last written place, so k wobbles. A change counts only when
-/// |1 − k(prev)/k(ex)| exceeds the sum, over the four values, of one unit in the value's last place divided by the
-/// value (twice the worst case of half a unit each). With six decimals and prices near $2 that is about 2e-6, far
-/// below a quarterly dividend (around 2.5e-3 of the price).</item>
+/// <item>Tolerance: the file rounds each value to its last written place, so k wobbles. The rounding bound of
+/// k(prev)/k(ex) is the sum, over the four values, of half a unit in the value's last place divided by the value; a
+/// change counts only when |1 − k(prev)/k(ex)| exceeds <see cref="ToleranceInBounds"/> times that bound. Yahoo's files
+/// wobble by up to about 8 bounds (Oracle 1995-2014 and NVIDIA 1999-2014, six decimals), and their smallest dividend
+/// moves k by over 20,000 bounds; with six decimals and a $20 price the threshold is about 1e-5 of the price.</item>
 /// <item>Rounding: D is rounded to <see cref="Decimals"/> places, half away from zero, the precision dividends are
 /// declared in; one that rounds to zero is dropped.</item>
 /// <item>A change that makes k fall (a negative dividend) or takes more than <see cref="MaxDividendShare"/> of the
@@ -25,6 +26,9 @@ public static class AdjustedCloseDividends
 {
     /// <summary>Decimal places of a derived dividend.</summary>
     public const int Decimals = 4;
+
+    /// <summary>How many rounding bounds k must move by to be a dividend.</summary>
+    public const decimal ToleranceInBounds = 100m;
 
     /// <summary>The largest share of the close a derived dividend may take (25%).</summary>
     public const decimal MaxDividendShare = 0.25m;
@@ -48,8 +52,8 @@ public static class AdjustedCloseDividends
                 // k(prev) / k(ex), arranged to divide once.
                 var ratio = previousAdjusted * bar.Close / (previous.Close * adjusted);
                 var drop = 1m - ratio;
-                var noise = Unit(previousAdjusted) + Unit(previous.Close) + Unit(adjusted) + Unit(bar.Close);
-                if (Math.Abs(drop) > noise)
+                var tolerance = ToleranceInBounds * (HalfUnit(previousAdjusted) + HalfUnit(previous.Close) + HalfUnit(adjusted) + HalfUnit(bar.Close));
+                if (Math.Abs(drop) > tolerance)
                 {
                     if (drop < 0m || drop > MaxDividendShare)
                         errors.Add(bar.File, bar.Line, string.Create(CultureInfo.InvariantCulture,
@@ -63,6 +67,6 @@ public static class AdjustedCloseDividends
         return (dividends, errors);
     }
 
-    /// <summary>One unit in <paramref name="value"/>'s last written place, relative to the value.</summary>
-    private static decimal Unit(decimal value) => 1m / (BarFile.PowersOfTen[Math.Min((int)value.Scale, BarFile.MaxScale)] * value);
+    /// <summary>Half a unit in <paramref name="value"/>'s last written place, relative to the value.</summary>
+    private static decimal HalfUnit(decimal value) => 0.5m / (BarFile.PowersOfTen[Math.Min((int)value.Scale, BarFile.MaxScale)] * value);
 }
