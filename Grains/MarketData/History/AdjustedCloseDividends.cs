@@ -11,10 +11,12 @@ namespace Meridian.Grains.MarketData.History;
 /// k(prev) / k(ex) = 1 − D / Close(prev); hence D = Close(prev) × (1 − k(prev) / k(ex)).
 /// <list type="bullet">
 /// <item>Tolerance: the file rounds each value to its last written place, so k wobbles. The rounding bound of
-/// k(prev)/k(ex) is the sum, over the four values, of half a unit in the value's last place divided by the value; a
-/// change counts only when |1 − k(prev)/k(ex)| exceeds <see cref="ToleranceInBounds"/> times that bound. Yahoo's files
-/// wobble by up to about 8 bounds (Oracle 1995-2014 and NVIDIA 1999-2014, six decimals), and their smallest dividend
-/// moves k by over 20,000 bounds; with six decimals and a $20 price the threshold is about 1e-5 of the price.</item>
+/// k(prev)/k(ex) is the sum, over the four values, of half a unit in the value's last place divided by the value. A
+/// change counts only when |1 − k(prev)/k(ex)| exceeds twice that bound and <see cref="MinimumDrop"/> (0.01% of the
+/// price). The floor is for providers whose adjustment wobbles more than their rounding: Yahoo's six-decimal files
+/// move k by up to 1e-6 (about 8 bounds; Oracle 1995-2014, NVIDIA 1999-2014) where their smallest dividend moves it
+/// by 1.6e-3. A dividend under 0.01% of the price, or under twice the rounding bound (about 0.1% of a $40 price
+/// written with two decimals), is not seen.</item>
 /// <item>Rounding: D is rounded to <see cref="Decimals"/> places, half away from zero, the precision dividends are
 /// declared in; one that rounds to zero is dropped.</item>
 /// <item>A change that makes k fall (a negative dividend) or takes more than <see cref="MaxDividendShare"/> of the
@@ -27,8 +29,8 @@ public static class AdjustedCloseDividends
     /// <summary>Decimal places of a derived dividend.</summary>
     public const int Decimals = 4;
 
-    /// <summary>How many rounding bounds k must move by to be a dividend.</summary>
-    public const decimal ToleranceInBounds = 100m;
+    /// <summary>The smallest move of k, relative, taken for a dividend whatever the file's precision (0.01%).</summary>
+    public const decimal MinimumDrop = 0.0001m;
 
     /// <summary>The largest share of the close a derived dividend may take (25%).</summary>
     public const decimal MaxDividendShare = 0.25m;
@@ -52,7 +54,7 @@ public static class AdjustedCloseDividends
                 // k(prev) / k(ex), arranged to divide once.
                 var ratio = previousAdjusted * bar.Close / (previous.Close * adjusted);
                 var drop = 1m - ratio;
-                var tolerance = ToleranceInBounds * (HalfUnit(previousAdjusted) + HalfUnit(previous.Close) + HalfUnit(adjusted) + HalfUnit(bar.Close));
+                var tolerance = Math.Max(MinimumDrop, 2m * (HalfUnit(previousAdjusted) + HalfUnit(previous.Close) + HalfUnit(adjusted) + HalfUnit(bar.Close)));
                 if (Math.Abs(drop) > tolerance)
                 {
                     if (drop < 0m || drop > MaxDividendShare)
