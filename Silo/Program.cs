@@ -18,6 +18,8 @@ switch (command)
         return await RunCommand.RunAsync(rest, Console.Error);
     case "backtest":
         return await BacktestCommand.RunAsync(rest, Console.Out, Console.Error, cancel.Token);
+    case "import":
+        return ImportCommand.Run(rest, Console.Out, Console.Error);
     case "migrate":
         using (var host = SiloHost.Create())
         {
@@ -30,6 +32,7 @@ switch (command)
         Console.WriteLine("commands: run (default), backtest, import, migrate, help");
         Console.WriteLine(RunCommand.Usage);
         Console.WriteLine(BacktestCommand.Usage);
+        Console.WriteLine(ImportCommand.Usage);
         return 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}'. Commands: run, backtest, import, migrate, help");

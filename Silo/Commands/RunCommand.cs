@@ -1,5 +1,4 @@
 using Meridian.Grains.Domain;
-using Meridian.Grains.Strategies;
 using Meridian.Silo.Replay;
 using Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,4 @@
 using Meridian.Grains.Backtesting;
-using Meridian.Grains.Domain;
 using Meridian.Grains.Exchange;
 using Meridian.Grains.MarketData.Synthetic;
 using Meridian.Grains.Orders;
@@ -7,7 +6,6 @@ using Meridian.Grains.Strategies;
 using Meridian.Runtime;
 using Meridian.Silo.Replay;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Meridian.Silo.Tests;
 
@@ -24,7 +22,7 @@ public sealed class PaperReplayParityTests
     public async Task Sma_cross_places_the_same_orders_and_gets_the_same_fills_in_a_backtest_and_in_the_paper_replay()
     {
         var data = SyntheticMarket.Generate(new SyntheticMarketSettings { Seed = 7, SymbolCount = 4, Start = new(2023, 1, 1), End = new(2023, 9, 30) });
-        var backtest = await Backtest.RunAsync(new BacktestSettings(s_smaCross, 100_000m, ExchangeRules.Default) { PortfolioId = "parity" }, data);
+        var backtest = await Backtest.RunAsync(new BacktestSettings(s_smaCross, 100_000m, ExchangeRules.Default) { PortfolioId = "parity" }, data, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(backtest.Fills.Count >= 10, $"the data gives only {backtest.Fills.Count} fills: too few to compare");
 
         using var directory = new TemporaryDirectory();
