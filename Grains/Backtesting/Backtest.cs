@@ -1,5 +1,6 @@
 using System.Globalization;
 using Meridian.Grains.Domain;
+using Meridian.Grains.Exchange;
 using Meridian.Grains.MarketData.History;
 using Meridian.Grains.Orders;
 using Meridian.Grains.Portfolios;
@@ -90,8 +91,15 @@ public static class Backtest
             pairs.Add(new(parameter.Name, settings.Strategy.Get(parameter.Name, parameter.Default).ToString(CultureInfo.InvariantCulture)));
         pairs.Add(new("symbols", string.Join(",", universe.Select(s => s.Value))));
         pairs.Add(new("cash", settings.Cash.ToString(CultureInfo.InvariantCulture)));
-        pairs.Add(new("commission", settings.Rules.Commission.ToString()));
-        pairs.Add(new("slippage", settings.Rules.Slippage.ToString()));
+        var commission = settings.Rules.Commission;
+        pairs.Add(new("commission", string.Create(CultureInfo.InvariantCulture,
+            $"{commission.PerShare} per share + {commission.BasisPoints} bps, minimum {commission.Minimum}")));
+        pairs.Add(new("slippage", settings.Rules.Slippage switch
+        {
+            FixedBpsSlippage fixedBps => string.Create(CultureInfo.InvariantCulture, $"{fixedBps.Bps} bps"),
+            VolumeShareSlippage share => string.Create(CultureInfo.InvariantCulture, $"volume share, cap {share.ParticipationCap}, impact {share.ImpactCoefficient}"),
+            _ => "none",
+        }));
         pairs.AddRange(settings.Description);
         return pairs;
     }

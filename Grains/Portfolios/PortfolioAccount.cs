@@ -101,6 +101,10 @@ public sealed class PortfolioAccount : IRiskView
         return true;
     }
 
+    /// <summary>True when the equity curve already has a point for the UTC day of <paramref name="now"/>.</summary>
+    public bool HasEquityPointOn(DateTimeOffset now) =>
+        _state.EquityCurve.Count > 0 && DateOnly.FromDateTime(_state.EquityCurve[^1].Time.UtcDateTime) == DateOnly.FromDateTime(now.UtcDateTime);
+
     /// <summary>Records the equity now: raises the high-water mark, and keeps one equity-curve point per UTC day.</summary>
     public void RecordEquity(DateTimeOffset now)
     {
@@ -108,7 +112,7 @@ public sealed class PortfolioAccount : IRiskView
         _state.HighWaterMark = Math.Max(_state.HighWaterMark, equity);
         var curve = _state.EquityCurve;
         var point = new EquityPoint(now, Money.Of(equity));
-        if (curve.Count > 0 && DateOnly.FromDateTime(curve[^1].Time.UtcDateTime) == DateOnly.FromDateTime(now.UtcDateTime))
+        if (HasEquityPointOn(now))
             curve[^1] = point;
         else
             curve.Add(point);

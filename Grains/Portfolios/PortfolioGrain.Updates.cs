@@ -63,7 +63,8 @@ public sealed partial class PortfolioGrain
         var now = Clock.GetUtcNow();
         var newDay = DateOnly.FromDateTime(now.UtcDateTime) != state.State.Day;
         Account.RollDay(now);
-        if (!Account.Mark(price) && !newDay)
+        // An unchanged price changes nothing, unless the day has no equity point yet: the daily curve has one per day.
+        if (!Account.Mark(price) && !newDay && Account.HasEquityPointOn(now))
             return;
         Account.RecordEquity(now);
         // Marks are frequent and come back from the Last-price grains after a crash (see OnActivateAsync), so one is
