@@ -40,7 +40,7 @@ internal sealed partial class PaperReplayService(PaperReplay replay, IClusterCli
 
             var run = new MarketReplay(client, replay.Clock, replay.Data, rules, [replay.PortfolioId]) { ResumeAfter = resumeAfter };
             var progress = new Progress<ReplayProgress>(p => LogProgress(p.Time, p.BarsDone, p.BarsTotal));
-            await run.RunAsync(replay.Pacing, progress, progressEvery: 5_000, stoppingToken).ConfigureAwait(false);
+            await run.RunAsync(replay.Pacing, progress, progressEvery: replay.Data.Count * 20L, stoppingToken).ConfigureAwait(false);
             LogFinished(replay.PortfolioId, run.BarCount);
             replay.Finished.TrySetResult(run.BarCount);
         }
