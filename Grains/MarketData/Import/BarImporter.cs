@@ -61,7 +61,7 @@ public sealed class BarImporter(IQualityGate gate, TimeProvider? clock = null)
                 var (merged, replaced) = StoredBarsMerge.Merge(symbol, period, stored, result.Accepted);
                 var path = StoreLayout.BarsFile(symbol, period);
                 var content = BarFile.Encode(merged);
-                CheckAdjustments(content, path, actions, errors);
+                CheckAdjustments(content, bars[0].File, actions, errors);
                 files.Add((path, content));
                 symbols.Add(new SymbolImport(
                     symbol, BarPeriod.Name(period), bars.Count, result.Accepted.Count, result.Accepted.Count - replaced, replaced, merged.Count,
@@ -179,15 +179,15 @@ public sealed class BarImporter(IQualityGate gate, TimeProvider? clock = null)
     }
 
     /// <summary>Adjusting the new file with every action must work at import, not fail at the first replay (a dividend as large as its close).</summary>
-    private static void CheckAdjustments(byte[] content, string path, IReadOnlyList<CorporateAction> actions, SourceErrorList errors)
+    private static void CheckAdjustments(byte[] content, string file, IReadOnlyList<CorporateAction> actions, SourceErrorList errors)
     {
         try
         {
-            BackAdjustment.Segments(BarFileView.Open(content, path), actions, PriceAdjustment.All);
+            BackAdjustment.Segments(BarFileView.Open(content, file), actions, PriceAdjustment.All);
         }
         catch (InvalidDataException e)
         {
-            errors.Add(path, 0, e.Message);
+            errors.Add(file, 0, e.Message);
         }
     }
 
