@@ -59,6 +59,15 @@ public sealed class BarImporterTests : IDisposable
     }
 
     [Fact]
+    public void A_symbol_whose_every_bar_is_quarantined_gets_no_bar_file()
+    {
+        var report = Import(Yahoo("orcl.csv", "2024-03-04,10,11,9,0,0,100"));
+
+        Assert.Equal((1, 0, 0), (report.Symbols[0].Read, report.Symbols[0].Accepted, report.Symbols[0].Stored));
+        Assert.Empty(BarStore.Open(Data).Symbols());
+    }
+
+    [Fact]
     public void Missing_sessions_from_the_gate_are_in_the_report()
     {
         var gate = new FakeQualityGate { Missing = [new MissingSession(new DateTimeOffset(2024, 3, 5, 5, 0, 0, TimeSpan.Zero), "no bar on Tuesday 2024-03-05")] };
