@@ -83,7 +83,7 @@ internal static class BackAdjustment
         {
             var before = TradingDay.Of(new DateTimeOffset(view.TimeAt(boundary - 1), TimeSpan.Zero));
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"{view.Symbol} dividend {dividend.Value} going ex on {dividend.ExDate:yyyy-MM-dd} is not less than the close {close} of the bar before it ({before:yyyy-MM-dd}); check the corporate actions"));
+                $"{view.Symbol} dividend {dividend.Value} going ex on {dividend.ExDate:yyyy-MM-dd} is not less than the close {close:0.#########} of the bar before it ({before:yyyy-MM-dd}); check the corporate actions"));
         }
         return 1m - dividend.Value / close;
     }

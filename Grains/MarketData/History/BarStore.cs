@@ -26,7 +26,17 @@ public sealed class BarStore
         var full = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(full))
             throw new DirectoryNotFoundException($"the data directory {full} does not exist; import bars into it first");
-        using (var importLock = StoreLock.TryAcquire(full))
+        StoreLock? importLock;
+        try
+        {
+            importLock = StoreLock.TryAcquire(full);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // A directory this process may not write to (read-only media, another user's store) is read as it is.
+            importLock = null;
+        }
+        using (importLock)
         {
             if (importLock is not null)
                 StoreCommit.Recover(full);

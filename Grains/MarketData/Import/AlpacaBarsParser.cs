@@ -90,7 +90,7 @@ public sealed class AlpacaBarsParser : IBarFileParser
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartArray:
-                    ReadBarArray(ref reader, json, null);
+                    ReadBarArray(ref reader, json, null, keep: true);
                     break;
                 case JsonTokenType.StartObject:
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -98,7 +98,7 @@ public sealed class AlpacaBarsParser : IBarFileParser
                         var symbol = ReadSymbol(reader.GetString()!, LineOf(ref reader, json));
                         reader.Read();
                         if (reader.TokenType == JsonTokenType.StartArray)
-                            ReadBarArray(ref reader, json, symbol ?? default);
+                            ReadBarArray(ref reader, json, symbol, keep: symbol is not null);
                         else
                         {
                             errors.Add(new SourceError(file, LineOf(ref reader, json), null, "bars", $"expected an array of bars, found {Describe(reader.TokenType)}"));
@@ -115,8 +115,11 @@ public sealed class AlpacaBarsParser : IBarFileParser
             }
         }
 
-        /// <summary>Reads an array of bars; <paramref name="symbol"/> is null for a single-symbol response, default for an invalid key.</summary>
-        private void ReadBarArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Symbol? symbol)
+        /// <summary>
+        /// Reads an array of bars of <paramref name="symbol"/> (null in a single-symbol response); the bars of an invalid
+        /// key are read for their errors but not kept.
+        /// </summary>
+        private void ReadBarArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Symbol? symbol, bool keep)
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
@@ -127,7 +130,7 @@ public sealed class AlpacaBarsParser : IBarFileParser
                     reader.Skip();
                     continue;
                 }
-                if (ReadBar(ref reader, json, line) is { } bar && symbol != default(Symbol))
+                if (ReadBar(ref reader, json, line) is { } bar && keep)
                     rows.Add((symbol, bar));
             }
         }
@@ -176,7 +179,7 @@ public sealed class AlpacaBarsParser : IBarFileParser
         private decimal ReadNumber(ref Utf8JsonReader reader, int line, string field)
         {
             if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value))
-                return SourceNumber.Tidy(value);
+                return SourceNumber.Round(value);
             var text = reader.TokenType is JsonTokenType.Number or JsonTokenType.String ? $"'{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)}'" : Describe(reader.TokenType);
             errors.Add(new SourceError(file, line, null, field, $"{text} is not a number; {SourceNumber.Expected}"));
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)

@@ -44,34 +44,36 @@ public sealed class BarImporter(IQualityGate gate, TimeProvider? clock = null)
             var symbols = new List<SymbolImport>();
             var actionsBySymbol = fileActions.GroupBy(a => a.Symbol).ToDictionary(g => g.Key, g => (IReadOnlyList<CorporateAction>)[.. g]);
             var newActions = new List<CorporateAction>(fileActions);
-            var storedActions = new Dictionary<Symbol, IReadOnlyList<CorporateAction>>();
+            var actionsToStore = new Dictionary<Symbol, IReadOnlyList<CorporateAction>>();
             foreach (var (symbol, bars) in rows)
             {
                 var period = periods[symbol]!.Value;
-                var actions = storedActions[symbol] = Merge(store.CorporateActions(symbol), actionsBySymbol.GetValueOrDefault(symbol, []));
+                var actions = actionsToStore[symbol] = Merge(store.CorporateActions(symbol), actionsBySymbol.GetValueOrDefault(symbol, []));
                 var result = _gate.Check(symbol, period, bars, actions);
                 EnsureInOrder(symbol, result.Accepted);
                 if (request.DeriveDividends)
                 {
                     var derived = Derive(symbol, result.Accepted, errors);
                     newActions.AddRange(derived);
-                    actions = storedActions[symbol] = Merge(actions, derived);
+                    actions = actionsToStore[symbol] = Merge(actions, derived);
                 }
                 var stored = store.Contains(symbol, period) ? store.Read(symbol, period, PriceAdjustment.Raw) : null;
                 var (merged, replaced) = StoredBarsMerge.Merge(symbol, period, stored, result.Accepted);
                 var path = StoreLayout.BarsFile(symbol, period);
                 var content = BarFile.Encode(merged);
-                CheckAdjustments(content, path, actions, errors);
-                files.Add((path, content));
+                CheckAdjustments(content, bars[0].File, actions, errors);
+                // Every bar quarantined and none stored before: no file, so the symbol is not listed with no bars.
+                if (merged.Count > 0)
+                    files.Add((path, content));
                 symbols.Add(new SymbolImport(
                     symbol, BarPeriod.Name(period), bars.Count, result.Accepted.Count, result.Accepted.Count - replaced, replaced, merged.Count,
                     result.Quarantined, result.MissingSessions));
             }
             if (!errors.IsEmpty)
                 throw new ImportRejectedException(errors);
-            foreach (var symbol in actionsBySymbol.Keys.Where(s => !storedActions.ContainsKey(s)))
-                storedActions[symbol] = Merge(store.CorporateActions(symbol), actionsBySymbol[symbol]);
-            foreach (var (symbol, actions) in storedActions.Where(pair => newActions.Any(a => a.Symbol == pair.Key)))
+            foreach (var symbol in actionsBySymbol.Keys.Where(s => !actionsToStore.ContainsKey(s)))
+                actionsToStore[symbol] = Merge(store.CorporateActions(symbol), actionsBySymbol[symbol]);
+            foreach (var (symbol, actions) in actionsToStore.Where(pair => newActions.Any(a => a.Symbol == pair.Key)))
                 files.Add((StoreLayout.ActionsOf(symbol), Encoding.UTF8.GetBytes(CorporateActionCsv.Format(actions))));
 
             var report = Report(directory, request, symbols, newActions);
@@ -179,15 +181,15 @@ public sealed class BarImporter(IQualityGate gate, TimeProvider? clock = null)
     }
 
     /// <summary>Adjusting the new file with every action must work at import, not fail at the first replay (a dividend as large as its close).</summary>
-    private static void CheckAdjustments(byte[] content, string path, IReadOnlyList<CorporateAction> actions, SourceErrorList errors)
+    private static void CheckAdjustments(byte[] content, string file, IReadOnlyList<CorporateAction> actions, SourceErrorList errors)
     {
         try
         {
-            BackAdjustment.Segments(BarFileView.Open(content, path), actions, PriceAdjustment.All);
+            BackAdjustment.Segments(BarFileView.Open(content, file), actions, PriceAdjustment.All);
         }
         catch (InvalidDataException e)
         {
-            errors.Add(path, 0, e.Message);
+            errors.Add(file, 0, e.Message);
         }
     }
 

@@ -19,12 +19,12 @@ internal static class SourceNumber
     {
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             return false;
-        value = Tidy(value);
+        value = Round(value);
         return true;
     }
 
     /// <summary>Rounds to <see cref="MaxDecimals"/> places.</summary>
-    public static decimal Tidy(decimal value) => decimal.Round(value, MaxDecimals, MidpointRounding.AwayFromZero);
+    public static decimal Round(decimal value) => decimal.Round(value, MaxDecimals, MidpointRounding.AwayFromZero);
 
     /// <summary>"'12,5x' is not a number; expected a decimal like 12.50".</summary>
     public static string NotANumber(string text) => $"'{text}' is not a number; {Expected}";
