@@ -1,3 +1,5 @@
+using Meridian.Grains.MarketData.Calendar;
+
 namespace Meridian.Grains.MarketData.History;
 
 /// <summary>
@@ -11,12 +13,8 @@ public static class TradingDay
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
     /// <summary>00:00 New York time of <paramref name="date"/>, in UTC (midnight is never in New York's daylight-saving gap).</summary>
-    public static DateTimeOffset Start(DateOnly date)
-    {
-        var midnight = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
-    }
+    public static DateTimeOffset Start(DateOnly date) => NewYorkTime.ToUtc(date, TimeOnly.MinValue);
 
     /// <summary>The New York date of <paramref name="instant"/>.</summary>
-    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public static DateOnly Of(DateTimeOffset instant) => NewYorkTime.DateOf(instant);
 }

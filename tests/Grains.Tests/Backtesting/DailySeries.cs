@@ -6,8 +6,6 @@ namespace Meridian.Grains.Tests.Backtesting;
 /// <summary>Hand-made daily series for tests: one bar per weekday from a start date, stamped at 00:00 New York.</summary>
 internal static class DailySeries
 {
-    private static readonly TimeZoneInfo s_newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-
     /// <summary>The weekday dates from <paramref name="start"/> on, <paramref name="count"/> of them.</summary>
     public static IReadOnlyList<DateOnly> Weekdays(DateOnly start, int count)
     {
@@ -21,11 +19,7 @@ internal static class DailySeries
     }
 
     /// <summary>When the daily bar of <paramref name="date"/> opens: midnight in New York, in UTC.</summary>
-    public static DateTimeOffset OpenOf(DateOnly date)
-    {
-        var midnight = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, s_newYork.GetUtcOffset(midnight)).ToUniversalTime();
-    }
+    public static DateTimeOffset OpenOf(DateOnly date) => TradingDay.Start(date);
 
     /// <summary>
     /// A series with the given opens and closes; high is one above the larger of open and close, low one below the
