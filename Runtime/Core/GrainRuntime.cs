@@ -151,24 +151,6 @@ internal sealed partial class GrainRuntime : IClusterClient, IDisposable
         return true;
     }
 
-    /// <summary>
-    /// The fast path for a stream event sent from outside any grain: run it on the publisher's thread when the
-    /// subscriber's activation exists and is idle.
-    /// </summary>
-    public bool TryEnterInline(GrainId grainId, GrainClassInfo grainClass, GrainMethod method, out InlineTurn turn)
-    {
-        turn = default;
-        if (ActivationScope.Current is not null || grainClass.IsStatelessWorker || Filters.HasOutgoing || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            return false;
-        var activation = Directory.Find(grainId);
-        if (activation is null || activation.HasIncomingFilters || !activation.TryEnterInline(method, caller: null, out var token))
-            return false;
-        var callerContext = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(activation.SyncContext);
-        turn = new InlineTurn(activation, method, token, caller: null, callerContext);
-        return true;
-    }
-
     public Task<TResult> SendAsync<TResult>(GrainReference reference, GrainRequest<TResult> request)
     {
         var callerActivation = ActivationScope.Current;

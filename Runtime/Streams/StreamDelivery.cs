@@ -26,8 +26,6 @@ internal static class StreamDelivery
         var runtime = provider.Runtime;
         var grainClass = runtime.Registry.FindClass(grainId.Type)
             ?? throw new InvalidOperationException($"stream {subscription.StreamId} has a subscriber of unknown grain type '{grainId.Type}'");
-        if (TryDeliverInline(runtime, grainId, grainClass, subscription, item, token) is { } inline)
-            return inline;
         var request = new Request<T>(provider, subscription, item, token, releaseWhileQueued) { StartTimestamp = Stopwatch.GetTimestamp() };
         var task = request.CreateCallerTask();
         runtime.Redispatch(grainId, grainClass, request);
@@ -39,36 +37,6 @@ internal static class StreamDelivery
         // has run, before the pump goes on.
         tracker.Decrement();
         return TakeBackCountAfter(task, request, tracker);
-    }
-
-    /// <summary>
-    /// Runs the delivery on the publisher's thread when the publisher is outside any grain and the subscriber is
-    /// active, idle and already has its observer (no subscription callback to run first): no queue, no thread hop.
-    /// The event's work count stays with the pump meanwhile, as for a queued delivery.
-    /// </summary>
-    private static Task? TryDeliverInline<T>(GrainRuntime runtime, GrainId grainId, GrainClassInfo grainClass, StreamSubscription subscription, T item, StreamSequenceToken token)
-    {
-        if (!runtime.TryEnterInline(grainId, grainClass, OnNextMethod, out var turn))
-            return null;
-        var grain = turn.Grain;
-        var observer = ((Grain)grain).Activation.FindStreamObserver(subscription.HandleId) as IAsyncObserver<T>
-            ?? (subscription.IsImplicit && grain is not IStreamSubscriptionObserver ? grain as IAsyncObserver<T> : null);
-        if (observer is null)
-        {
-            // The subscription callback must run first, on the grain's own turn: leave it to the queue.
-            turn.Complete(Task.CompletedTask);
-            return null;
-        }
-        Task delivery;
-        try
-        {
-            delivery = observer.OnNextAsync(item, token);
-        }
-        catch (Exception exception)
-        {
-            delivery = Task.FromException(exception);
-        }
-        return turn.Complete(delivery);
     }
 
     private static async Task TakeBackCountAfter<T>(Task delivery, Request<T> request, WorkTracker tracker)

@@ -23,10 +23,8 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId stream
             _pumping = true;
         }
 
-        // A publisher outside any grain runs the pump itself up to its first wait, so that deliveries to idle
-        // subscribers happen on its thread (see StreamDelivery); inside a grain's turn the pump starts on the pool.
         if (start)
-            _ = Core.ActivationScope.Current is null ? PumpAsync() : Task.Run(PumpAsync);
+            _ = Task.Run(PumpAsync);
     }
 
     private async Task PumpAsync()
