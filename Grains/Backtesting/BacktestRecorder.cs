@@ -70,7 +70,7 @@ internal sealed class BacktestRecorder : ITradingActivitySink
             {
                 _notional += fill.Quantity.Value * fill.Price.Value;
                 commission += fill.Commission;
-                average = Price.Of(decimal.Round(_notional / update.FilledQuantity.Value, Price.MaxDecimals));
+                average = OrderLifecycle.AveragePrice(_notional, update.FilledQuantity);
             }
             _current = _current with
             {

@@ -190,7 +190,7 @@ public sealed partial class OrderLifecycle
     private Price? AverageFillPrice() => State.FilledQuantity.IsZero ? null : AveragePrice(State.FilledNotional, State.FilledQuantity);
 
     /// <summary>Notional over quantity, rounded to the precision a <see cref="Price"/> allows (30.01 over 3 units is 10.003333333).</summary>
-    private static Price AveragePrice(decimal notional, Quantity quantity) =>
+    internal static Price AveragePrice(decimal notional, Quantity quantity) =>
         Price.Of(decimal.Round(notional / quantity.Value, Price.MaxDecimals, MidpointRounding.AwayFromZero));
 
     /// <summary>
