@@ -15,8 +15,12 @@ public enum InsightDirection
     Flat,
 }
 
-/// <summary>An alpha model's view of one symbol at one time, with the close it was formed at (to size orders).</summary>
-public sealed record Insight(Symbol Symbol, InsightDirection Direction, DateTimeOffset Time, Price Price);
+/// <summary>
+/// An alpha model's view of one symbol at one time, with the close it was formed at (to size orders). A model-driven
+/// alpha adds its <paramref name="Score"/> (higher: more attractive; a forward-return forecast for the models here) and
+/// the symbol's recent daily return volatility <paramref name="Volatility"/>, for weighting and volatility scaling.
+/// </summary>
+public sealed record Insight(Symbol Symbol, InsightDirection Direction, DateTimeOffset Time, Price Price, double? Score = null, double? Volatility = null);
 
 /// <summary>The quantity a portfolio should hold of a symbol (negative for short), valued at <paramref name="Price"/>.</summary>
 public sealed record PortfolioTarget(Symbol Symbol, decimal Quantity, Price Price);
