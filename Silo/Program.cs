@@ -20,6 +20,8 @@ switch (command)
         return await BacktestCommand.RunAsync(rest, Console.Out, Console.Error, cancel.Token);
     case "import":
         return ImportCommand.Run(rest, Console.Out, Console.Error);
+    case "models":
+        return await ModelsCommand.RunAsync(rest, Console.Out, Console.Error);
     case "migrate":
         using (var host = SiloHost.Create())
         {
@@ -29,12 +31,13 @@ switch (command)
         Console.WriteLine("schemas are up to date");
         return 0;
     case "help" or "--help" or "-h":
-        Console.WriteLine("commands: run (default), backtest, import, migrate, help");
+        Console.WriteLine("commands: run (default), backtest, import, train, models, migrate, help");
         Console.WriteLine(RunCommand.Usage);
         Console.WriteLine(BacktestCommand.Usage);
         Console.WriteLine(ImportCommand.Usage);
+        Console.WriteLine(ModelsCommand.Usage);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown command '{command}'. Commands: run, backtest, import, migrate, help");
+        Console.Error.WriteLine($"unknown command '{command}'. Commands: run, backtest, import, train, models, migrate, help");
         return 2;
 }

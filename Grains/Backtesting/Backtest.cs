@@ -2,10 +2,12 @@ using System.Globalization;
 using Meridian.Grains.Domain;
 using Meridian.Grains.Exchange;
 using Meridian.Grains.MarketData.History;
+using Meridian.Grains.Models;
 using Meridian.Grains.Orders;
 using Meridian.Grains.Portfolios;
 using Meridian.Grains.Positions;
 using Meridian.Grains.Strategies;
+using Meridian.Runtime;
 
 namespace Meridian.Grains.Backtesting;
 
@@ -41,6 +43,7 @@ public static class Backtest
         var universe = series.Select(s => s.Symbol).OrderBy(s => s.Value, StringComparer.Ordinal).ToList();
         var portfolio = silo.Client.GetGrain<IPortfolioGrain>(id);
         await portfolio.OpenAsync(new PortfolioSettings(Money.Of(settings.Cash), settings.Limits)).ConfigureAwait(false);
+        var models = await ServeModelsAsync(silo.Client, settings).ConfigureAwait(false);
         await silo.Client.GetGrain<IStrategyGrain>(id).StartAsync(settings.Strategy, universe).ConfigureAwait(false);
 
         var replay = new MarketReplay(silo.Client, silo.Clock, series, settings.Rules, [id]);
@@ -65,7 +68,7 @@ public static class Backtest
             .ToList();
 
         return new BacktestResult(
-            Describe(settings, universe),
+            [.. Describe(settings, universe), .. models],
             replay.FirstBarTime ?? start,
             replay.LastKnownAt ?? start,
             replay.BarCount,
@@ -77,6 +80,22 @@ public static class Backtest
             trades,
             await portfolio.GetEquityCurveAsync().ConfigureAwait(false),
             denials);
+    }
+
+    /// <summary>Registers and promotes the settings' models; the strategy's model must be one of them. Returns them for the summary.</summary>
+    private static async Task<List<KeyValuePair<string, string>>> ServeModelsAsync(IGrainFactory grains, BacktestSettings settings)
+    {
+        var registry = grains.GetGrain<IModelRegistryGrain>(ModelRegistry.Key);
+        var served = new List<KeyValuePair<string, string>>();
+        foreach (var json in settings.Models)
+        {
+            var info = await registry.RegisterAsync(json).ConfigureAwait(false);
+            await registry.PromoteAsync(info.Model, info.Version).ConfigureAwait(false);
+            served.Add(new("model", $"{info.Model} ({info.Kind}, {info.Features.Count} features, trained {info.TrainedFrom:yyyy-MM-dd} to {info.TrainedTo:yyyy-MM-dd}, hash {info.ContentHash})"));
+        }
+        if (settings.Strategy.Model is { } model && (await registry.GetServingAsync(model).ConfigureAwait(false)).Champion is null)
+            throw new InvalidInputException("backtest", [new FieldError("model", $"'{model}' is not among the model files given ({settings.Models.Count} given)")]);
+        return served;
     }
 
     /// <summary>The settings as ordered name/value pairs for the summary.</summary>

@@ -14,6 +14,12 @@ public sealed record BacktestSettings(StrategySpec Strategy, decimal Cash, Excha
     /// <summary>The pre-trade risk limits; none by default.</summary>
     public RiskLimits Limits { get; init; } = RiskLimits.None;
 
+    /// <summary>
+    /// Model files (JSON) registered and promoted to champion in the backtest's own registry before the replay: the
+    /// model a model-driven strategy trades must be among them.
+    /// </summary>
+    public IReadOnlyList<string> Models { get; init; } = [];
+
     /// <summary>Where the data came from and how it was chosen, for the summary (e.g. data, adjustment, start, end).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Description { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using Meridian.Grains.Domain;
 using Meridian.Grains.MarketData;
+using Meridian.Grains.Models;
 using Meridian.Grains.Orders;
 using Meridian.Grains.Portfolios;
 using Meridian.Runtime;
@@ -37,8 +38,7 @@ public sealed class StrategyGrain(
             throw new InvalidInputException($"strategy for portfolio '{Id}'", errors);
         if (state.State.Spec is { } current)
         {
-            if (current.Name == spec.Name && current.Parameters.OrderBy(p => p.Key).SequenceEqual(spec.Parameters.OrderBy(p => p.Key))
-                && state.State.Universe.SequenceEqual(universe))
+            if (current.SameAs(spec) && state.State.Universe.SequenceEqual(universe))
                 return;
             throw new InvalidOperationException($"portfolio '{Id}' already runs {current}; it cannot start {spec}");
         }
@@ -57,7 +57,7 @@ public sealed class StrategyGrain(
         _pipeline ??= StrategyCatalog.Create(spec, state.State.Universe.Count, state.State.Signals);
         state.State.LastSlice = slice.Time;
         _unwritten = true;
-        var insights = _pipeline.Insights(slice);
+        var insights = spec.Model is { } model ? await ModelInsightsAsync(model, slice) : _pipeline.Insights(slice);
         if (insights.Count == 0)
             return;
         var portfolio = GrainFactory.GetGrain<IPortfolioGrain>(Id);
@@ -74,6 +74,32 @@ public sealed class StrategyGrain(
             var order = orders[i];
             await portfolio.SubmitOrderAsync(new OrderRequest(ClientOrderId(first + i), Id, order.Symbol, order.Side, order.Quantity));
         }
+    }
+
+    /// <summary>
+    /// A model-driven strategy's alpha: the Model grain takes in every slice, and every <c>rebalance</c> slices
+    /// (from the first) scores the universe with its champion; each score becomes an insight at the bar's close.
+    /// </summary>
+    private async Task<List<Insight>> ModelInsightsAsync(string modelName, BarSlice slice)
+    {
+        var model = GrainFactory.GetGrain<IModelGrain>(modelName);
+        await model.ObserveAsync(slice);
+        var every = (long)state.State.Spec!.Get("rebalance", 1m);
+        if (state.State.SlicesSeen++ % every != 0)
+            return [];
+        var signals = await model.ScoreAsync(slice.Time, state.State.Universe);
+        var closes = new Dictionary<Symbol, Price>(slice.Bars.Count);
+        foreach (var bar in slice.Bars)
+            closes[bar.Symbol] = bar.Close;
+        var insights = new List<Insight>(signals.Scores.Count);
+        foreach (var score in signals.Scores)
+        {
+            if (!closes.TryGetValue(score.Symbol, out var close))
+                continue;
+            var direction = score.Score > 0 ? InsightDirection.Up : score.Score < 0 ? InsightDirection.Down : InsightDirection.Flat;
+            insights.Add(new Insight(score.Symbol, direction, slice.Time, close, score.Score, score.Volatility));
+        }
+        return insights;
     }
 
     /// <inheritdoc />

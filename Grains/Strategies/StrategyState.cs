@@ -14,6 +14,9 @@ public sealed class StrategyState
     /// <summary>Orders placed so far: the sequence number in the next order's client order id.</summary>
     public long OrdersPlaced { get; set; }
 
+    /// <summary>Slices a model-driven strategy has seen: it rebalances on every n-th from the first.</summary>
+    public long SlicesSeen { get; set; }
+
     /// <summary>When the last slice became known.</summary>
     public DateTimeOffset? LastSlice { get; set; }
 
