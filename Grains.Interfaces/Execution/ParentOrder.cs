@@ -68,10 +68,6 @@ public sealed record ParentOrder(
         return errors;
     }
 
-    /// <summary>Throws <see cref="InvalidInputException"/> listing every violation, or returns the parent.</summary>
-    public ParentOrder EnsureValid(string parentId) =>
-        Validate() is { Count: > 0 } errors ? throw new InvalidInputException($"parent order '{parentId}'", errors) : this;
-
     /// <summary>The same parent as <paramref name="other"/>, the volume profile compared value by value.</summary>
     public bool SameAs(ParentOrder other)
     {
@@ -82,15 +78,9 @@ public sealed record ParentOrder(
 
     private void CheckVolumeProfile(List<FieldError> errors)
     {
-        if (Kind != ScheduleKind.Vwap)
-        {
-            if (VolumeProfile is not null)
-                errors.Add(new("volume_profile", "only a vwap schedule takes a volume profile"));
+        if (!Takes(ScheduleKind.Vwap, VolumeProfile, "volume_profile", "the volume expected in each slice", errors))
             return;
-        }
-        if (VolumeProfile is null)
-            errors.Add(new("volume_profile", "a vwap schedule needs the volume expected in each slice"));
-        else if (VolumeProfile.Count != Slices)
+        if (VolumeProfile!.Count != Slices)
             errors.Add(new("volume_profile", $"has {VolumeProfile.Count} volumes for {Slices} slices; give one per slice"));
         else if (VolumeProfile.Any(v => v < 0m) || VolumeProfile.Sum() <= 0m)
             errors.Add(new("volume_profile", "volumes must be 0 or more and not all 0"));
@@ -98,15 +88,25 @@ public sealed record ParentOrder(
 
     private void CheckAlmgrenChriss(List<FieldError> errors)
     {
-        if (Kind != ScheduleKind.AlmgrenChriss)
+        if (Takes(ScheduleKind.AlmgrenChriss, AlmgrenChriss, "almgren_chriss", "volatility, impacts and risk aversion", errors)
+            && Horizon > TimeSpan.Zero && Slices is >= 1 and <= MaxSlices)
+            errors.AddRange(AlmgrenChriss!.Validate(Horizon.TotalDays / Slices));
+    }
+
+    /// <summary>
+    /// True when <paramref name="parameters"/>, the parameters only <paramref name="kind"/> takes, are given to a parent of
+    /// that kind; an error when they are given to another kind or missing for this one.
+    /// </summary>
+    private bool Takes(ScheduleKind kind, object? parameters, string field, string what, List<FieldError> errors)
+    {
+        if (Kind != kind)
         {
-            if (AlmgrenChriss is not null)
-                errors.Add(new("almgren_chriss", "only an almgren_chriss schedule takes its parameters"));
-            return;
+            if (parameters is not null)
+                errors.Add(new(field, $"only a {WireName.Of(kind)} schedule takes {field}"));
+            return false;
         }
-        if (AlmgrenChriss is null)
-            errors.Add(new("almgren_chriss", "an almgren_chriss schedule needs volatility, impacts and risk aversion"));
-        else if (Horizon > TimeSpan.Zero && Slices is >= 1 and <= MaxSlices)
-            errors.AddRange(AlmgrenChriss.Validate(Horizon.TotalDays / Slices));
+        if (parameters is null)
+            errors.Add(new(field, $"a {WireName.Of(kind)} schedule needs {what}"));
+        return parameters is not null;
     }
 }

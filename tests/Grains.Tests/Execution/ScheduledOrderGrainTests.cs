@@ -4,17 +4,13 @@ using Meridian.Grains.Orders;
 using Meridian.Grains.Tests.Trading;
 using Meridian.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using static Meridian.Grains.Tests.Execution.Parents;
 
 namespace Meridian.Grains.Tests.Execution;
 
 /// <summary>Parent orders worked through a portfolio on the simulated exchange, the simulated clock driving the slices.</summary>
 public sealed class ScheduledOrderGrainTests
 {
-    private static readonly DateTimeOffset s_start = TradingSilo.Start;
-
-    private static ParentOrder Twap(decimal quantity, int slices, TimeSpan horizon, string portfolio = "p1") =>
-        new(portfolio, Symbol.Parse("AAPL"), Side.Buy, Quantity.Of(quantity), s_start, horizon, slices);
-
     private static async Task<TradingSilo> TradingAsync(Action<Runtime.Hosting.SiloBuilder>? configure = null, DateTimeOffset? start = null)
     {
         var trading = await TradingSilo.StartAsync(configure: configure, start: start);
@@ -50,7 +46,7 @@ public sealed class ScheduledOrderGrainTests
 
         var hour = TimeSpan.FromHours(1);
         Assert.Equal(
-            [(200m, s_start), (200m, s_start + hour), (200m, s_start + 2 * hour), (200m, s_start + 3 * hour), (200m, s_start + 4 * hour)],
+            [(200m, Start), (200m, Start + hour), (200m, Start + 2 * hour), (200m, Start + 3 * hour), (200m, Start + 4 * hour)],
             await ChildrenAsync(trading, "twap", 5));
         var progress = (await Parent(trading, "twap").GetAsync())!;
         Assert.Equal(ScheduledOrderStatus.Completed, progress.Status);
@@ -70,7 +66,7 @@ public sealed class ScheduledOrderGrainTests
 
         Assert.Single(await ChildrenAsync(trading, "twap", 5));
         var progress = (await Parent(trading, "twap").GetAsync())!;
-        Assert.Equal(s_start + TimeSpan.FromHours(1), progress.NextSliceAt);
+        Assert.Equal(Start + TimeSpan.FromHours(1), progress.NextSliceAt);
         Assert.Equal(800m, progress.QuantityRemaining.Value);
     }
 
@@ -90,7 +86,7 @@ public sealed class ScheduledOrderGrainTests
         // The paper's λ = 2e-6 trajectory rounded to 1,000 shares (see ExecutionScheduleTests), one slice a day.
         var day = TimeSpan.FromDays(1);
         Assert.Equal(
-            [(571m, s_start), (246m, s_start + day), (107m, s_start + 2 * day), (48m, s_start + 3 * day), (28m, s_start + 4 * day)],
+            [(571m, Start), (246m, Start + day), (107m, Start + 2 * day), (48m, Start + 3 * day), (28m, Start + 4 * day)],
             await ChildrenAsync(trading, "ac", 5));
     }
 
@@ -143,7 +139,7 @@ public sealed class ScheduledOrderGrainTests
         Assert.Equal([1, 2, 3, 4, 5], progress.Children.Select(c => c.Slice));
         Assert.Equal(5, (await ChildrenAsync(second, "twap", 5)).Count);
         Assert.Single((await second.Order("twap-c001").GetHistoryAsync()).OfType<OrderSubmitted>());
-        Assert.Equal(s_start + TimeSpan.FromHours(2), (await second.OrderNowAsync("twap-c003")).CreatedAt);
+        Assert.Equal(Start + TimeSpan.FromHours(2), (await second.OrderNowAsync("twap-c003")).CreatedAt);
     }
 
     [Fact]
