@@ -6,6 +6,7 @@ using Meridian.Grains.Portfolios;
 using Meridian.Grains.Positions;
 using Meridian.Grains.Risk;
 using Meridian.Runtime;
+using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Streams;
 using Meridian.Runtime.TestingHost;
 
@@ -24,8 +25,15 @@ internal sealed class TradingSilo : IAsyncDisposable
 
     public DateTimeOffset Now => Silo.Clock.GetUtcNow();
 
-    public static async Task<TradingSilo> StartAsync(ExchangeRules? rules = null) =>
-        new(await TestSilo.StartAsync(silo => silo.AddTrading(rules), new Runtime.Time.SimulatedClock(Start)));
+    /// <summary>A silo at <paramref name="start"/> (default <see cref="Start"/>); <paramref name="configure"/> adds to or overrides the trading setup.</summary>
+    public static async Task<TradingSilo> StartAsync(ExchangeRules? rules = null, Action<SiloBuilder>? configure = null, DateTimeOffset? start = null) =>
+        new(await TestSilo.StartAsync(
+            silo =>
+            {
+                silo.AddTrading(rules);
+                configure?.Invoke(silo);
+            },
+            new Runtime.Time.SimulatedClock(start ?? Start)));
 
     public async Task<IPortfolioGrain> OpenAsync(string id, decimal cash = 100_000m, RiskLimits? limits = null)
     {
