@@ -25,6 +25,20 @@ public static class StrategyCatalog
                 new BuyAndHoldAlpha(signals),
                 new EqualWeightConstruction(universe, spec.Get("allocation", 0.95m)),
                 RiskOf(spec), new ImmediateExecution())),
+        new("model", "trades the signals of a registered model's champion (--model NAME): top-N long / bottom-N short at each rebalance",
+            [
+                new("top", "names held long: the highest scores", 5m, 1m, 10_000m, WholeNumber: true),
+                new("bottom", "names held short: the lowest scores (0 = long-only)", 0m, 0m, 10_000m, WholeNumber: true),
+                new("score-weighted", "1 = weights by |score - median score|, 0 = equal weights", 0m, 0m, 1m, WholeNumber: true),
+                new("vol-scaling", "1 = divide each weight by the name's volatility (20-day), 0 = off", 0m, 0m, 1m, WholeNumber: true),
+                new("max-weight", "largest |weight| of one name (0 = no cap)", 0m, 0m, 1m),
+                new("gross", "sum of |weights| aimed at (1 = fully invested long-only, 2 = 100/100 long-short)", 0.95m, 0.01m, 10m),
+                new("turnover", "largest sum of |weight changes| per rebalance (0 = no limit)", 0m, 0m, 20m),
+                new("kelly", "fractional Kelly cap f: |weight| <= f x score / volatility^2 (0 = off)", 0m, 0m, 1m),
+                new("rebalance", "slices between rebalances (1 = every bar)", 1m, 1m, 10_000m, WholeNumber: true),
+            ],
+            (spec, _, _) => new(new NoSignalAlpha(), new SignalConstruction(SignalOptionsOf(spec)), new NoRiskManagement(), new ImmediateExecution()),
+            TradesModel: true),
         new("noop", "never trades: the cost of the platform by itself", [],
             (_, _, _) => new(new NoSignalAlpha(), new FixedStakeConstruction(0m), new NoRiskManagement(), new ImmediateExecution())),
         new("sma-cross", "buys stake shares when SMA(fast) of the close crosses above SMA(slow), sells them when it crosses below",
@@ -57,6 +71,10 @@ public static class StrategyCatalog
             else if (parameter.Check(value) is { } problem)
                 errors.Add(new FieldError(name, problem));
         }
+        if (definition.TradesModel && spec.Model is null)
+            errors.Add(new FieldError("model", $"{definition.Name} trades a registered model's signals: name the model"));
+        else if (!definition.TradesModel && spec.Model is not null)
+            errors.Add(new FieldError("model", $"{definition.Name} does not trade a model; only model does"));
         if (spec.Name == "sma-cross" && spec.Get("slow", 30m) <= spec.Get("fast", 10m))
             errors.Add(new FieldError("slow", $"slow ({spec.Get("slow", 30m)}) must be more than fast ({spec.Get("fast", 10m)})"));
         return errors;
@@ -74,16 +92,33 @@ public static class StrategyCatalog
     /// <summary>The strategy called <paramref name="name"/>, or null.</summary>
     public static StrategyDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);
 
+    /// <summary>The model strategy's construction settings from its parameters.</summary>
+    internal static SignalConstructionOptions SignalOptionsOf(StrategySpec spec) => new()
+    {
+        TopN = (int)spec.Get("top", 5m),
+        BottomN = (int)spec.Get("bottom", 0m),
+        Weighting = spec.Get("score-weighted", 0m) == 1m ? SignalWeighting.Score : SignalWeighting.Equal,
+        VolatilityScaling = spec.Get("vol-scaling", 0m) == 1m,
+        MaxWeight = spec.Get("max-weight", 0m) is > 0m and var cap ? (double)cap : null,
+        GrossExposure = (double)spec.Get("gross", 0.95m),
+        TurnoverLimit = spec.Get("turnover", 0m) is > 0m and var turnover ? (double)turnover : null,
+        KellyFraction = (double)spec.Get("kelly", 0m),
+    };
+
     private static IRiskManagementModel RiskOf(StrategySpec spec) =>
         spec.Get("max-weight", 0m) is > 0m and var weight ? new MaximumWeightRiskManagement(weight) : new NoRiskManagement();
 }
 
-/// <summary>A built-in strategy: its name, what it does, its parameters, and how its pipeline is made.</summary>
+/// <summary>
+/// A built-in strategy: its name, what it does, its parameters, and how its pipeline is made. One that
+/// <paramref name="TradesModel"/> takes its insights from a Model grain instead of the pipeline's alpha.
+/// </summary>
 public sealed record StrategyDefinition(
     string Name,
     string Description,
     IReadOnlyList<StrategyParameter> Parameters,
-    Func<StrategySpec, int, Dictionary<string, SymbolSignal>, StrategyPipeline> Create)
+    Func<StrategySpec, int, Dictionary<string, SymbolSignal>, StrategyPipeline> Create,
+    bool TradesModel = false)
 {
     /// <summary>The parameter names, comma-separated (or "none").</summary>
     public string ParameterNames => Parameters.Count == 0 ? "none" : string.Join(", ", Parameters.Select(p => p.Name));

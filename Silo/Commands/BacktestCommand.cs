@@ -3,6 +3,7 @@ using Meridian.Grains.Backtesting;
 using Meridian.Grains.Backtesting.Reports;
 using Meridian.Grains.Domain;
 using Meridian.Grains.Exchange;
+using Meridian.Grains.Models.Learning;
 using Meridian.Grains.Strategies;
 
 namespace Meridian.Silo.Commands;
@@ -24,8 +25,10 @@ internal static class BacktestCommand
                    --end yyyy-MM-dd      last day (default: the data's last)
                    --period 1d           bar period to replay (default 1d)
                    --adjust raw|split|all  prices as traded, split-adjusted, or also dividend-adjusted (default all)
-          strategy --strategy NAME       sma-cross (default), buy-and-hold or noop; its parameters follow as --name value,
+          strategy --strategy NAME       sma-cross (default), buy-and-hold, model or noop; its parameters follow as --name value,
                                          e.g. --fast 10 --slow 30 --stake 100 for sma-cross
+                   --model-file F[,F]    model files (from the train command) for the model strategy; --model NAME picks
+                                         one (default: the only one), e.g. --strategy model --model-file m.json --top 20
           account  --cash N              starting cash (default 100000)
           costs    --commission-per-share N  --commission-bps N  --commission-min N
                    --slippage-bps N | --slippage-volume-share CAP (e.g. 0.025)
@@ -43,8 +46,13 @@ internal static class BacktestCommand
                 throw new UsageException($"unexpected argument '{arguments.Positional[0]}'");
             var description = new List<KeyValuePair<string, string>>();
             var data = MarketDataSource.Load(arguments, description);
-            var strategy = StrategyArguments.Parse(arguments);
-            var settings = new BacktestSettings(strategy, arguments.Decimal("cash", 100_000m)!.Value, RulesOf(arguments)) { Description = description };
+            var models = ModelFilesOf(arguments.Text("model-file"));
+            var strategy = StrategyArguments.Parse(arguments, models.Count == 1 ? ModelArtifact.FromJson(models[0]).Name : null);
+            var settings = new BacktestSettings(strategy, arguments.Decimal("cash", 100_000m)!.Value, RulesOf(arguments))
+            {
+                Description = description,
+                Models = models,
+            };
             var outDirectory = arguments.Text("out");
             if (arguments.UnknownOptions is { Count: > 0 } unknown)
                 throw new UsageException($"unknown option --{unknown[0].Key}; {strategy.Name} takes {StrategyCatalog.Find(strategy.Name)?.ParameterNames ?? "no parameters"}");
@@ -67,6 +75,28 @@ internal static class BacktestCommand
             error.WriteLine($"backtest: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The model files given (comma-separated paths), read; a missing or malformed file is a usage error.</summary>
+    private static List<string> ModelFilesOf(string? paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [])
+        {
+            if (!File.Exists(path))
+                throw new UsageException($"--model-file {path} does not exist; write one with the train command");
+            var json = File.ReadAllText(path);
+            try
+            {
+                _ = ModelArtifact.FromJson(json);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"--model-file {path}: {e.Message}");
+            }
+            files.Add(json);
+        }
+        return files;
     }
 
     private static ExchangeRules RulesOf(CommandArguments arguments)
