@@ -20,6 +20,8 @@ switch (command)
         return await BacktestCommand.RunAsync(rest, Console.Out, Console.Error, cancel.Token);
     case "import":
         return ImportCommand.Run(rest, Console.Out, Console.Error);
+    case "train":
+        return await TrainCommand.RunAsync(rest, Console.Out, Console.Error);
     case "models":
         return await ModelsCommand.RunAsync(rest, Console.Out, Console.Error);
     case "migrate":
@@ -35,6 +37,7 @@ switch (command)
         Console.WriteLine(RunCommand.Usage);
         Console.WriteLine(BacktestCommand.Usage);
         Console.WriteLine(ImportCommand.Usage);
+        Console.WriteLine(TrainCommand.Usage);
         Console.WriteLine(ModelsCommand.Usage);
         return 0;
     default:

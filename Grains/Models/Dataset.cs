@@ -60,6 +60,9 @@ public sealed class Dataset
     /// <summary>Feature <paramref name="feature"/> of row <paramref name="row"/>.</summary>
     public double this[int row, int feature] => _features[(row * FeatureCount) + feature];
 
+    /// <summary>The same rows with <paramref name="labels"/> instead (the features are shared, not copied).</summary>
+    public Dataset WithLabels(double[] labels) => new(FeatureNames, _features, labels, _times, _symbols);
+
     /// <summary>The rows whose time is in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public Dataset Between(DateTimeOffset from, DateTimeOffset to) => Where((time, _) => time >= from && time < to);
 
