@@ -39,7 +39,11 @@ public static class DatasetBuilder
                 "series", $"{g.Key} has {g.Count()} bar series; give each symbol one series covering all its dates"))]);
         }
 
-        var features = series.Select(s => BatchFeatures.Compute(set, s)).ToArray();
+        // Every series is checked first, so a bad one is refused as itself rather than inside an AggregateException.
+        foreach (var one in series)
+            BarChecks.Demand(one, set.WarmUp);
+        var features = new double[series.Count][];
+        Parallel.For(0, series.Count, s => features[s] = BatchFeatures.Compute(set, series[s]));
         var rows = Rows(series, set.WarmUp);
         var width = set.Count;
         var values = new double[rows.Length * width];
