@@ -47,16 +47,7 @@ internal static class CrossSection
                 label = double.NaN;
                 continue;
             }
-            var (below, equal) = (0, 0);
-            foreach (var other in known)
-            {
-                if (other < label)
-                    below++;
-                else if (other == label)
-                    equal++;
-            }
-            // Equal labels hold ranks below + 1 to below + equal; their mean, less 1, is below + (equal − 1) / 2.
-            label = (below + ((equal - 1) / 2.0)) / (known.Length - 1);
+            label = (WindowFunctions.MeanRank(known, label) - 1) / (known.Length - 1);
         }
     }
 

@@ -9,9 +9,6 @@ internal sealed class RollingCount
 
     public RollingCount(int window) => _ring = new bool[window];
 
-    /// <summary>True once the window is full.</summary>
-    public bool Ready => _seen >= _ring.Length;
-
     /// <summary>The bars in the window that met the condition.</summary>
     public int Count { get; private set; }
 

@@ -23,9 +23,6 @@ internal sealed class RollingExtremum
         _bars = new long[window];
     }
 
-    /// <summary>True once the window is full.</summary>
-    public bool Ready => _seen >= _window;
-
     /// <summary>The extreme of the window.</summary>
     public double Value => _values[_head];
 

@@ -17,9 +17,6 @@ internal sealed class SortedWindow
         _sorted = new double[window];
     }
 
-    /// <summary>True once the window is full.</summary>
-    public bool Ready => _count == _ring.Length;
-
     public void Push(double value)
     {
         if (_count == _ring.Length)

@@ -124,22 +124,25 @@ internal static class WindowFunctions
     }
 
     /// <summary>
-    /// The newest value's percentile rank, in (0, 1]: its rank among the window's values counting from 1 for the smallest,
-    /// equal values sharing the mean of their ranks, over n (pandas' rank(pct=True)).
+    /// The newest value's percentile rank, in (0, 1]: its mean rank over n (pandas' rank(pct=True)).
     /// </summary>
-    public static double PercentRank(ReadOnlySpan<double> window)
+    public static double PercentRank(ReadOnlySpan<double> window) => MeanRank(window, window[^1]) / window.Length;
+
+    /// <summary>
+    /// <paramref name="value"/>'s rank among <paramref name="values"/> (which hold it), counting 1 for the smallest:
+    /// equal values hold ranks below + 1 to below + equal and share their mean, below + (equal + 1) / 2.
+    /// </summary>
+    public static double MeanRank(ReadOnlySpan<double> values, double value)
     {
-        var newest = window[^1];
         var (below, equal) = (0, 0);
-        foreach (var value in window)
+        foreach (var other in values)
         {
-            if (value < newest)
+            if (other < value)
                 below++;
-            else if (value == newest)
+            else if (other == value)
                 equal++;
         }
-        // Equal values hold ranks below + 1 to below + equal; their mean is below + (equal + 1) / 2.
-        return (below + ((equal + 1) / 2.0)) / window.Length;
+        return below + ((equal + 1) / 2.0);
     }
 
     private static double Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
