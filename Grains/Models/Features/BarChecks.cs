@@ -39,14 +39,17 @@ internal static class BarChecks
         }
     }
 
-    /// <summary>Throws <see cref="InvalidInputException"/> naming the bar when it cannot be taken in.</summary>
+    /// <summary>
+    /// Throws <see cref="InvalidInputException"/> when the bar cannot be taken in, each problem naming the bar as
+    /// <paramref name="where"/> ("bar is invalid: close: ABC bar of 2024-03-05: close 0 is not a price above zero").
+    /// </summary>
     public static void Demand(string where, double open, double high, double low, double close, double volume)
     {
         if (Pass(open, high, low, close, volume))
             return;
         var errors = new List<FieldError>();
         Collect(where, open, high, low, close, volume, errors);
-        throw new InvalidInputException(where, errors);
+        throw new InvalidInputException("bar", errors);
     }
 
     /// <summary>

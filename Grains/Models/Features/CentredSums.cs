@@ -3,14 +3,16 @@ namespace Meridian.Grains.Models.Features;
 /// <summary>
 /// Running Σ(x − c) and Σ(x − c)² of a window's values about a centre c set near their mean, so that the sum of squared
 /// deviations Σ(x − mean)² = Σ(x − c)² − (Σ(x − c))² / n does not cancel away the way raw Σx² − (Σx)² / n does on prices
-/// of 100 moving by cents. The owner recentres (sets c to the window's mean and re-adds its values) when <see cref="Worn"/>.
+/// of 100 moving by cents. The owner rebuilds them (<see cref="Rebuild"/>: c the window's mean, its values re-added)
+/// once a window, and early when <see cref="Worn"/>.
 /// </summary>
 internal struct CentredSums
 {
     /// <summary>
-    /// Recentre once the sum of squared deviations has shrunk below this share of the largest Σ(x − c)² since the last
-    /// recentring: rounding from those larger values would otherwise be a visible share of what is left (above 1e-12
-    /// relative once the window has shrunk a thousandfold).
+    /// Rebuild once the sum of squared deviations has shrunk below this share of the largest Σ(x − c)² since the last
+    /// rebuild. Each of the at most 2 × window additions and removals since then rounds by about 1e-16 of that largest
+    /// value, so what is left stays good to about 2e-13 × window relative; left alone, a window gone quiet after a
+    /// violent one would read rounding noise as its deviation.
     /// </summary>
     private const double Shrink = 1e-3;
 
@@ -23,7 +25,7 @@ internal struct CentredSums
     /// <summary>Σ(x − c)².</summary>
     private double _squares;
 
-    /// <summary>The largest <see cref="_squares"/> since the last recentring.</summary>
+    /// <summary>The largest <see cref="_squares"/> since the last rebuild.</summary>
     private double _peak;
 
     public void Add(double value)
