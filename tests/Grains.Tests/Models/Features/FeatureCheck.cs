@@ -23,10 +23,20 @@ internal static class FeatureCheck
         for (var i = 0; i <= t; i++)
             incremental.Update(series.BarAt(i));
         var live = incremental.Values[0];
-        var agree = double.IsNaN(batch) ? double.IsNaN(live) : Math.Abs(live - batch) <= Precision * Math.Max(1, Math.Abs(batch));
-        Assert.True(agree, $"{name} after bar {t}: batch {Show(batch)} but incremental {Show(live)}");
+        Assert.True(Disagreement(live, batch) <= Precision, $"{name} after bar {t}: batch {Show(batch)} but incremental {Show(live)}");
         return batch;
     }
 
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// How far the incremental value is from the batch one: absolute up to 1 in size, relative above; 0 when both are
+    /// NaN, infinite when only one is.
+    /// </summary>
+    public static double Disagreement(double incremental, double batch)
+    {
+        if (double.IsNaN(incremental) || double.IsNaN(batch))
+            return double.IsNaN(incremental) && double.IsNaN(batch) ? 0 : double.PositiveInfinity;
+        return Math.Abs(incremental - batch) / Math.Max(1, Math.Abs(batch));
+    }
+
+    public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Meridian.Grains.MarketData.History;
 using Meridian.Grains.Models.Features;
+using static Meridian.Grains.Tests.Models.Features.FeatureCheck;
 
 namespace Meridian.Grains.Tests.Models.Features;
 
@@ -92,13 +92,4 @@ public sealed class IncrementalBatchAgreementTests
         }
         return worst;
     }
-
-    private static double Disagreement(double actual, double expected)
-    {
-        if (double.IsNaN(actual) || double.IsNaN(expected))
-            return double.IsNaN(actual) && double.IsNaN(expected) ? 0 : double.PositiveInfinity;
-        return Math.Abs(actual - expected) / Math.Max(1, Math.Abs(expected));
-    }
-
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
