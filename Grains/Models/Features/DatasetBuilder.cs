@@ -58,15 +58,29 @@ public static class DatasetBuilder
             times[r] = series[s].TimeAt(t);
             symbols[r] = series[s].Symbol;
         }
-        for (var first = 0; first < rows.Length;)
+        NormalizePerTime(labels, times, normalization);
+        return new Dataset(set.Names, values, labels, times, symbols);
+    }
+
+    /// <summary>The labels of <paramref name="data"/> normalized as asked across the symbols of each time (a copy; the data is untouched).</summary>
+    public static double[] Normalized(Dataset data, LabelNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var labels = data.Labels.ToArray();
+        NormalizePerTime(labels, data.Times, normalization);
+        return labels;
+    }
+
+    private static void NormalizePerTime(double[] labels, ReadOnlySpan<DateTimeOffset> times, LabelNormalization normalization)
+    {
+        for (var first = 0; first < labels.Length;)
         {
             var end = first + 1;
-            while (end < rows.Length && times[end] == times[first])
+            while (end < labels.Length && times[end] == times[first])
                 end++;
             CrossSection.Normalize(labels.AsSpan(first, end - first), normalization);
             first = end;
         }
-        return new Dataset(set.Names, values, labels, times, symbols);
     }
 
     /// <summary>(series, bar) of every row, from each series' warm-up on, by time then symbol.</summary>
