@@ -54,27 +54,3 @@ public sealed class ModelArtifact
     /// <summary>Wraps a trained boosted-trees model.</summary>
     public static ModelArtifact Create(string name, GbdtModel model, Dataset training, IReadOnlyDictionary<string, string> parameters) => throw new NotImplementedException();
 }
-
-/// <summary>Ridge regression's fitted coefficients. CONTRACT SKELETON.</summary>
-public sealed class RidgeModel : IPredictor
-{
-    private RidgeModel() { }
-
-    /// <inheritdoc />
-    public int FeatureCount => throw new NotImplementedException();
-
-    /// <inheritdoc />
-    public double Predict(ReadOnlySpan<double> features) => throw new NotImplementedException();
-}
-
-/// <summary>Gradient-boosted regression trees, compiled for fast single-row scoring. CONTRACT SKELETON.</summary>
-public sealed class GbdtModel : IPredictor
-{
-    private GbdtModel() { }
-
-    /// <inheritdoc />
-    public int FeatureCount => throw new NotImplementedException();
-
-    /// <inheritdoc />
-    public double Predict(ReadOnlySpan<double> features) => throw new NotImplementedException();
-}
