@@ -84,7 +84,7 @@ internal static class ModelsBenchmark
         return doubles;
     }
 
-    private static double PredictionMedian(IPredictor model, Dataset rows, int predictions)
+    private static double PredictionMedian(GbdtModel model, Dataset rows, int predictions)
     {
         var sink = 0.0;
         for (var i = 0; i < 20_000; i++)

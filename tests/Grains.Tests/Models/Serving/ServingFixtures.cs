@@ -1,5 +1,6 @@
 using Meridian.Grains.Domain;
 using Meridian.Grains.MarketData;
+using Meridian.Grains.Models;
 using Meridian.Grains.Models.Learning;
 
 namespace Meridian.Grains.Tests.Models.Serving;
