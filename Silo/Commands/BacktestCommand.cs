@@ -4,6 +4,7 @@ using Meridian.Grains.Backtesting.Reports;
 using Meridian.Grains.Domain;
 using Meridian.Grains.Exchange;
 using Meridian.Grains.Models.Learning;
+using Meridian.Grains.Risk;
 using Meridian.Grains.Strategies;
 
 namespace Meridian.Silo.Commands;
@@ -30,12 +31,14 @@ internal static class BacktestCommand
                    --model-file F[,F]    model files (from the train command) for the model strategy; --model NAME picks
                                          one (default: the only one), e.g. --strategy model --model-file m.json --top 20
           account  --cash N              starting cash (default 100000)
+                   --allow-short         let the risk gate pass short sales (refused by default)
+                   --margin N            buying power as a multiple of equity (default 1)
           costs    --commission-per-share N  --commission-bps N  --commission-min N
                    --slippage-bps N | --slippage-volume-share CAP (e.g. 0.025)
           output   --out DIR             the run directory (default runs/<strategy>-<start>-<end>)
         """;
 
-    private static readonly HashSet<string> s_flags = ["synthetic"];
+    private static readonly HashSet<string> s_flags = ["synthetic", "allow-short"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -52,6 +55,7 @@ internal static class BacktestCommand
             {
                 Description = description,
                 Models = models,
+                Limits = LimitsOf(arguments),
             };
             var outDirectory = arguments.Text("out");
             if (arguments.UnknownOptions is { Count: > 0 } unknown)
@@ -98,6 +102,13 @@ internal static class BacktestCommand
         }
         return files;
     }
+
+    /// <summary>The risk gate's limits: none, except short selling (refused unless --allow-short) and the margin multiplier.</summary>
+    private static RiskLimits LimitsOf(CommandArguments arguments) => new()
+    {
+        AllowShortSelling = arguments.Flag("allow-short"),
+        MarginMultiplier = arguments.Decimal("margin", 1m)!.Value,
+    };
 
     private static ExchangeRules RulesOf(CommandArguments arguments)
     {

@@ -12,9 +12,6 @@ public sealed class BarHistory
     /// <summary>Bar open times (UTC ticks) in the ring.</summary>
     public long[] Times { get; set; } = new long[Capacity];
 
-    /// <summary>Bar close times (UTC ticks) in the ring.</summary>
-    public long[] Ends { get; set; } = new long[Capacity];
-
     /// <summary>Opens in the ring.</summary>
     public double[] Open { get; set; } = new double[Capacity];
 
@@ -40,11 +37,10 @@ public sealed class BarHistory
     public long LastTime => Added == 0 ? long.MinValue : Times[(int)((Added - 1) % Capacity)];
 
     /// <summary>Adds the newest bar.</summary>
-    public void Add(long time, long end, double open, double high, double low, double close, double volume)
+    public void Add(long time, double open, double high, double low, double close, double volume)
     {
         var slot = (int)(Added % Capacity);
         Times[slot] = time;
-        Ends[slot] = end;
         Open[slot] = open;
         High[slot] = high;
         Low[slot] = low;
@@ -76,15 +72,15 @@ public sealed class BarHistory
     }
 
     /// <summary>
-    /// The label of a score made at <paramref name="scoredAt"/>: close of the second bar ending after it over the
-    /// close of the first, minus one (Qlib's forward return from t+1 to t+2); null until both are kept.
+    /// The label of a score made at <paramref name="scoredAt"/>: close of the second bar opening at or after it over
+    /// the close of the first, minus one (Qlib's forward return from t+1 to t+2); null until both are kept.
     /// </summary>
     public double? ForwardReturn(long scoredAt)
     {
         for (var age = Count - 1; age >= 1; age--)
         {
             var first = Slot(age);
-            if (Ends[first] > scoredAt)
+            if (Times[first] >= scoredAt)
                 return (Close[Slot(age - 1)] / Close[first]) - 1.0;
         }
         return null;

@@ -45,7 +45,7 @@ public sealed class ModelGrain(
             taken = true;
             double open = (double)bar.Open.Value, high = (double)bar.High.Value, low = (double)bar.Low.Value, close = (double)bar.Close.Value;
             var volume = (double)bar.Volume;
-            history.Add(bar.Time.UtcTicks, bar.End.UtcTicks, open, high, low, close, volume);
+            history.Add(bar.Time.UtcTicks, open, high, low, close, volume);
             foreach (var perSymbol in _features.Values)
             {
                 if (perSymbol.TryGetValue(bar.Symbol.Value, out var features))
@@ -116,7 +116,8 @@ public sealed class ModelGrain(
 
     private double? Score(ServedVersion version, string symbol, DateTimeOffset time)
     {
-        if (!state.State.Bars.TryGetValue(symbol, out var history) || history.Count == 0 || history.Ends[history.Slot(0)] > time.UtcTicks)
+        // A bar opening at or after the round's time was not known at it.
+        if (!state.State.Bars.TryGetValue(symbol, out var history) || history.Count == 0 || history.LastTime >= time.UtcTicks)
             return null;
         var features = Features(version.Features, symbol, history);
         if (!features.IsWarm)
