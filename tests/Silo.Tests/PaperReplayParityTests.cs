@@ -42,7 +42,7 @@ public sealed class PaperReplayParityTests
     }
 
     /// <summary>Every order the paper strategy placed (ids are the portfolio id and a sequence number) and their fills, in the backtest's order.</summary>
-    private static async Task<(List<OrderSnapshot> Orders, List<BacktestFill> Fills)> PaperTradesAsync(IClusterClient client, string portfolioId)
+    internal static async Task<(List<OrderSnapshot> Orders, List<BacktestFill> Fills)> PaperTradesAsync(IClusterClient client, string portfolioId)
     {
         var status = await client.GetGrain<IStrategyGrain>(portfolioId).GetAsync();
         Assert.NotNull(status);
