@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark by name; see bench/README.md. Usage: bench/run.sh runtime|storage|orders|backtest [options]
+# Runs a benchmark by name; see bench/README.md. Usage: bench/run.sh runtime|storage|orders|backtest|models [options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-}"
@@ -22,12 +22,16 @@ case "$name" in
   backtest)
     dotnet run -c Release --project bench/Backtest.Bench -- backtest "$@"
     ;;
+  models)
+    dotnet run -c Release --project bench/Models.Bench -- models "$@"
+    ;;
   *)
     echo "usage: bench/run.sh runtime [--grains N] [--callers N] [--calls N] [--rounds N] [--paced-seconds N]" >&2
     echo "       bench/run.sh storage [--writers N] [--warmup-seconds N] [--seconds N] [--rounds N] [--stream-events N] [--streams N]" \
       "[--publishers N] [--paced-rate N] [--paced-seconds N]" >&2
     echo "       bench/run.sh orders [--risk-checks N] [--portfolios N] [--callers N] [--orders N] [--rounds N] [--paced-seconds N] [--storage memory|discard]" >&2
     echo "       bench/run.sh backtest [--symbols N] [--years N] [--rounds N]" >&2
+    echo "       bench/run.sh models [--rows N] [--features N] [--trees N] [--leaves N] [--feature-fraction F] [--bagging-fraction F] [--predictions N]" >&2
     exit 2
     ;;
 esac
