@@ -38,8 +38,9 @@ internal sealed class FeatureBins
     /// <summary>
     /// Bins from a sample of the feature's defined values (sorted here, in place): one bin per distinct value when
     /// there are at most <paramref name="maxBins"/>, else greedy quantiles: each bin closes at the first distinct value
-    /// that brings it to the remaining rows over the remaining bins, so a heavy value gets a bin of its own. Upper
-    /// bounds are midway between neighbouring distinct values, so that unseen values fall to the nearer side.
+    /// that brings it to the remaining rows over the remaining bins, and a value with that many rows by itself gets a
+    /// bin of its own. Upper bounds are midway between neighbouring distinct values, so that unseen values fall to the
+    /// nearer side.
     /// </summary>
     public static FeatureBins FromSample(double[] values, int maxBins)
     {
@@ -56,16 +57,23 @@ internal sealed class FeatureBins
         var remainingRows = (double)values.Length;
         var remainingBins = maxBins;
         var inBin = 0;
-        for (var i = 0; i < distinct.Count - 1; i++)
+        void Close(int last)
         {
-            inBin += distinct[i].Count;
-            var closes = distinct.Count <= maxBins || (remainingBins > 1 && inBin >= remainingRows / remainingBins);
-            if (!closes)
-                continue;
-            upper.Add(Between(distinct[i].Value, distinct[i + 1].Value));
+            upper.Add(Between(distinct[last].Value, distinct[last + 1].Value));
             remainingRows -= inBin;
             remainingBins--;
             inBin = 0;
+        }
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            // A value with a bin's share of rows or more gets a bin of its own: the bin before it closes, and so does its own.
+            var heavy = remainingBins > 1 && distinct[i].Count >= remainingRows / remainingBins;
+            if (heavy && inBin > 0)
+                Close(i - 1);
+            inBin += distinct[i].Count;
+            var full = remainingBins > 1 && (heavy || inBin >= remainingRows / remainingBins);
+            if (i < distinct.Count - 1 && (distinct.Count <= maxBins || full))
+                Close(i);
         }
         upper.Add(double.PositiveInfinity);
         return new FeatureBins([.. upper]);

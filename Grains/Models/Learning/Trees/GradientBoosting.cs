@@ -16,6 +16,9 @@ public static class GradientBoosting
     private const ulong FeatureStream = 1;
     private const ulong BaggingStream = 2;
 
+    // Rows scored by one task when a tree is added to the rows it did not learn from.
+    private const int ScoreBlock = 4096;
+
     /// <summary>
     /// Trains on <paramref name="train"/>; with <paramref name="validation"/> (the same features, in order), keeps the
     /// trees up to the round of lowest validation loss and stops <see cref="GbdtOptions.EarlyStoppingRounds"/> rounds
@@ -34,6 +37,7 @@ public static class GradientBoosting
         var scores = Enumerable.Repeat(baseScore, labels.Length).ToArray();
         var gradients = new double[labels.Length];
         var validationScores = validation is null ? [] : Enumerable.Repeat(baseScore, validation.RowCount).ToArray();
+        var validationRows = validation is null ? [] : Enumerable.Range(0, validation.RowCount).ToArray();
         var splittable = Enumerable.Range(0, bins.FeatureCount).Where(f => bins.Splittable[f]).ToArray();
         var featureRandom = new RandomStream(unchecked((ulong)options.Seed), FeatureStream);
         var bag = new RowBag(labels.Length, options, new RandomStream(unchecked((ulong)options.Seed), BaggingStream));
@@ -53,11 +57,11 @@ public static class GradientBoosting
             trees.Add(tree);
             grower.AddLeafValues(tree, scores);
             var single = new GbdtModel(train.FeatureCount, 0, [tree], null);
-            foreach (var row in bag.OutOfBag)
-                scores[row] += single.Predict(train.Row(row));
+            AddScores(single, train, bag.OutOfBag, scores);
             if (validation is null)
                 continue;
-            validationLoss.Add(AddAndScore(single, validation, validationScores));
+            AddScores(single, validation, new ArraySegment<int>(validationRows), validationScores);
+            validationLoss.Add(MeanSquaredError(validationScores, validation.Labels));
             if (validationLoss[^1] < validationLoss[best])
                 best = validationLoss.Count - 1;
             if (options.EarlyStoppingRounds > 0 && validationLoss.Count - 1 - best >= options.EarlyStoppingRounds)
@@ -89,16 +93,23 @@ public static class GradientBoosting
         TrainingRows.RequireLabels(validation, "gbdt validation data");
     }
 
-    /// <summary>Adds the tree to the validation scores and returns their mean squared error.</summary>
-    private static double AddAndScore(GbdtModel tree, Dataset validation, double[] scores)
+    /// <summary>
+    /// Adds the tree's score of each of <paramref name="rows"/> of <paramref name="data"/> to its score, in parallel
+    /// over blocks of rows: each row's score is its own sum, so the order of the blocks does not matter.
+    /// </summary>
+    private static void AddScores(GbdtModel tree, Dataset data, ArraySegment<int> rows, double[] scores) =>
+        Parallel.For(0, (rows.Count + ScoreBlock - 1) / ScoreBlock, block =>
+        {
+            var end = Math.Min(rows.Count, (block + 1) * ScoreBlock);
+            for (var i = block * ScoreBlock; i < end; i++)
+                scores[rows[i]] += tree.Predict(data.Row(rows[i]));
+        });
+
+    private static double MeanSquaredError(double[] scores, ReadOnlySpan<double> labels)
     {
         var squares = 0.0;
         for (var r = 0; r < scores.Length; r++)
-        {
-            scores[r] += tree.Predict(validation.Row(r));
-            var error = scores[r] - validation.Labels[r];
-            squares += error * error;
-        }
+            squares += (scores[r] - labels[r]) * (scores[r] - labels[r]);
         return squares / scores.Length;
     }
 

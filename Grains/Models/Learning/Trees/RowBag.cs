@@ -29,7 +29,7 @@ internal sealed class RowBag
     public ReadOnlySpan<int> InBag => _inBag.AsSpan(0, _inCount);
 
     /// <summary>The rows out of it, ascending.</summary>
-    public ReadOnlySpan<int> OutOfBag => _outOfBag.AsSpan(0, _outCount);
+    public ArraySegment<int> OutOfBag => new(_outOfBag, 0, _outCount);
 
     /// <summary>Draws a new bag when tree <paramref name="iteration"/> starts a bagging period.</summary>
     public void Draw(int iteration)

@@ -49,6 +49,30 @@ public sealed class FeatureBinsTests
     }
 
     [Fact]
+    public void A_heavy_value_after_lighter_ones_starts_a_bin_of_its_own()
+    {
+        // 1..300 once each, then 700 rows of 500, into 4 bins: 1..250 (250 = 1000/4); 251..300 would take 500 next,
+        // but 500 alone holds 700 >= 750/3 rows, so the bin closes before it, midway between 300 and 500.
+        var bins = FeatureBins.FromSample([.. Enumerable.Range(1, 300).Select(i => (double)i), .. Enumerable.Repeat(500.0, 700)], maxBins: 4);
+
+        Assert.Equal([250.5, 400, double.PositiveInfinity], Enumerable.Range(1, 3).Select(bins.UpperBound));
+    }
+
+    [Fact]
+    public void A_heavy_value_in_the_middle_shares_its_bin_with_neither_side()
+    {
+        // 1..100, 260 rows of 150, then 200..839 (640 values): 1000 rows into 4 bins. 1..100 hold 100 < 250 when 150
+        // arrives with 260 >= 250: the bin closes before it (at 125), leaving 900 rows for 3 bins (300 each); 150's bin
+        // closes after it all the same (at 175), 260 < 300 though it is. 200..519 then fill 320 = 640/2 (at 519.5) and
+        // 520..839 the last bin.
+        double[] values = [.. Enumerable.Range(1, 100).Select(i => (double)i), .. Enumerable.Repeat(150.0, 260), .. Enumerable.Range(200, 640).Select(i => (double)i)];
+
+        var bins = FeatureBins.FromSample(values, maxBins: 4);
+
+        Assert.Equal([125, 175, 519.5, double.PositiveInfinity], Enumerable.Range(1, 4).Select(bins.UpperBound));
+    }
+
+    [Fact]
     public void Binning_agrees_with_a_linear_scan_of_the_upper_bounds()
     {
         var random = new Random(31);
