@@ -103,6 +103,8 @@ public sealed class ModelArtifact
         }
         if (file.Features.Count == 0 || file.Features.Any(string.IsNullOrWhiteSpace) || file.Features.Distinct(StringComparer.Ordinal).Count() != file.Features.Count)
             throw new FormatException($"model file '{file.Name}': features must be one or more distinct, non-empty names");
+        if (file.Training.Rows < 1 || file.Training.From > file.Training.To)
+            throw new FormatException($"model file '{file.Name}': training must have rows and a from no later than its to");
         return new ModelArtifact(file, ModelOf(file));
     }
 

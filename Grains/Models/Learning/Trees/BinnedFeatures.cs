@@ -2,8 +2,8 @@ namespace Meridian.Grains.Models.Learning;
 
 /// <summary>
 /// The training rows as bins, row-major: one byte per row and feature, so that building a leaf's histograms reads each
-/// of its rows once, 158 bytes in a row for Alpha158, however scattered the leaf's rows are (column-major bins would
-/// read a whole column per feature for any leaf). Bins come from quantiles of an evenly spaced sample of at most
+/// of its rows once, 158 bytes in a row for Alpha158, however scattered the leaf's rows are (with column-major bins, a
+/// leaf whose rows are spread over the data would read nearly every cache line of every column). Bins come from quantiles of an evenly spaced sample of at most
 /// <see cref="SampleRows"/> rows.
 /// </summary>
 internal sealed class BinnedFeatures

@@ -116,7 +116,7 @@ public static class GradientBoosting
     /// <summary>A tree's features: all, or round(fraction × count) (at least one) drawn without replacement, ascending.</summary>
     private static int[] Sample(int[] features, double fraction, RandomStream random)
     {
-        if (fraction >= 1)
+        if (fraction >= 1 || features.Length == 0)
             return features;
         var pool = (int[])features.Clone();
         var take = Math.Max(1, (int)Math.Round(features.Length * fraction));

@@ -124,8 +124,11 @@ internal sealed class LeafHistograms
         leaf.Search ? SplitSearch.Best(feature, histogram, _bins.Bins[feature].ValueBins, leaf.SumGradient, leaf.Count, _options) : SplitCandidate.None;
 
     /// <summary>
-    /// The hot loop of training: one pass over a leaf's rows, adding each row's gradient and a count of one to the bin of
-    /// each of <paramref name="features"/> in <paramref name="slot"/> (cleared beforehand).
+    /// The hot loop of training: one pass over a leaf's rows, adding each row's gradient and a count of one to the bin
+    /// of each of <paramref name="features"/> in <paramref name="slot"/> (cleared beforehand). The rows of a deep leaf
+    /// lie scattered over the bins, so the pass prefetches the row it will read <c>Ahead</c> rows on (which takes a
+    /// pointer); on the benchmark this halved the time of the passes below the root. Every row index is a training row
+    /// and a bin times two plus one is below Stride, so no read leaves its array.
     /// </summary>
     private static unsafe void Accumulate(
         byte[] bins, int featureCount, ReadOnlySpan<int> rows, ReadOnlySpan<double> gradients, ReadOnlySpan<int> features, double[] slot)
@@ -141,6 +144,7 @@ internal sealed class LeafHistograms
             {
                 if (Sse.IsSupported && i + Ahead < rows.Length)
                 {
+                    // Every cache line of the coming row's bytes from the first feature to the last.
                     var next = allBins + ((nint)rows[i + Ahead] * featureCount);
                     for (var line = first; line < last + 64; line += 64)
                         Sse.Prefetch0(next + Math.Min(line, last));
@@ -149,6 +153,7 @@ internal sealed class LeafHistograms
                 var gradient = gradients[i];
                 if (contiguous)
                 {
+                    // A range of features (no sampling): the histogram steps by Stride, with no feature index to load.
                     var at0 = histogram + (first * Stride);
                     for (var feature = first; feature <= last; feature++, at0 += Stride)
                     {

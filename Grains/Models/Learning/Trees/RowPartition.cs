@@ -5,7 +5,7 @@ namespace Meridian.Grains.Models.Learning;
 /// <summary>
 /// The rows of a growing tree's leaves: one array of row indices in which each leaf owns a contiguous range. Splitting
 /// a leaf partitions its range stably (left rows first), so each leaf's rows stay in ascending order and its
-/// histogram pass reads the feature columns forwards.
+/// histogram pass reads the bins forwards.
 /// </summary>
 internal sealed class RowPartition(int rowCount)
 {
@@ -27,14 +27,15 @@ internal sealed class RowPartition(int rowCount)
         var right = 0;
         fixed (byte* values = bins.Values)
         {
-            var column = values + split.Feature;
+            var featureBins = values + split.Feature;
             var end = start + count;
             for (var i = start; i < end; i++)
             {
+                // The leaf's rows are scattered over the row-major bins: fetch the split feature's byte 32 rows ahead.
                 if (Sse.IsSupported && i + 32 < end)
-                    Sse.Prefetch0(column + ((nint)Rows[i + 32] * bins.FeatureCount));
+                    Sse.Prefetch0(featureBins + ((nint)Rows[i + 32] * bins.FeatureCount));
                 var row = Rows[i];
-                if (goesLeft[column[(nint)row * bins.FeatureCount]])
+                if (goesLeft[featureBins[(nint)row * bins.FeatureCount]])
                     Rows[start + left++] = row;
                 else
                     _scratch[right++] = row;

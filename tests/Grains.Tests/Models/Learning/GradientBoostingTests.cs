@@ -117,7 +117,7 @@ public sealed class GradientBoostingTests
     {
         var data = Datasets.Of(["flat"], [.. Enumerable.Range(0, 50).Select(_ => (double[])[1.0])], [.. Enumerable.Range(0, 50).Select(i => (double)i)]);
 
-        var model = GradientBoosting.Train(data, null, GbdtOptions.Default);
+        var model = GradientBoosting.Train(data, null, GbdtOptions.Default with { FeatureFraction = 0.5 });
 
         Assert.Equal(0, model.TreeCount);
         Assert.Equal(24.5, model.Predict([1]));
