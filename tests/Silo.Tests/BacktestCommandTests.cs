@@ -55,7 +55,7 @@ public sealed class BacktestCommandTests
         var (code, _, error) = await RunAsync([.. s_small, "--strategy", "momentum"]);
 
         Assert.Equal(2, code);
-        Assert.Contains("'momentum' is not a strategy; the strategies are buy-and-hold, noop, sma-cross", error, StringComparison.Ordinal);
+        Assert.Contains("'momentum' is not a strategy; the strategies are buy-and-hold, model, noop, sma-cross", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,11 +107,6 @@ public sealed class ModelWorkflowTests
         var (orders, fills) = await PaperReplayParityTests.PaperTradesAsync(host.Services.GetRequiredService<IClusterClient>(), "parity");
         await host.StopAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(
-            backtest.Orders.Select(o => (o.ClientOrderId, o.Request.Symbol, o.Request.Side, o.Request.Quantity, o.Status, o.FilledQuantity)),
-            orders.Select(o => (o.ClientOrderId, o.Request.Symbol, o.Request.Side, o.Request.Quantity, o.Status, o.FilledQuantity)));
-        Assert.Equal(
-            backtest.Fills.Select(f => (f.Time, f.Symbol, f.Side, f.Quantity, f.Price, f.Commission, f.ExecutionId)),
-            fills.Select(f => (f.Time, f.Symbol, f.Side, f.Quantity, f.Price, f.Commission, f.ExecutionId)));
+        PaperReplayParityTests.AssertSameTrades(backtest, orders, fills);
     }
 }

@@ -33,6 +33,12 @@ public sealed class PaperReplayParityTests
         var (orders, fills) = await PaperTradesAsync(host.Services.GetRequiredService<IClusterClient>(), "parity");
         await host.StopAsync(TestContext.Current.CancellationToken);
 
+        AssertSameTrades(backtest, orders, fills);
+    }
+
+    /// <summary>The paper replay placed the backtest's orders (ids, sides, quantities, outcomes) and got its fills, to the execution id.</summary>
+    internal static void AssertSameTrades(BacktestResult backtest, List<OrderSnapshot> orders, List<BacktestFill> fills)
+    {
         Assert.Equal(
             backtest.Orders.Select(o => (o.ClientOrderId, o.Request.Symbol, o.Request.Side, o.Request.Quantity, o.Status, o.FilledQuantity)),
             orders.Select(o => (o.ClientOrderId, o.Request.Symbol, o.Request.Side, o.Request.Quantity, o.Status, o.FilledQuantity)));
