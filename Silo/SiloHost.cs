@@ -22,6 +22,24 @@ internal static class SiloHost
     /// <summary>The data directory: MERIDIAN_DATA, default ./data.</summary>
     public static string DataDirectory => Environment.GetEnvironmentVariable("MERIDIAN_DATA") is { Length: > 0 } data ? data : "data";
 
+    /// <summary>
+    /// Starts a silo on the data directory (no replay), runs <paramref name="action"/> against its grains, and stops
+    /// it: how the commands that only read or change state (models, train --register) reach the database.
+    /// </summary>
+    public static async Task UseAsync(string? dataDirectory, Func<Runtime.IClusterClient, Task> action)
+    {
+        using var host = Create(dataDirectory: dataDirectory);
+        await host.StartAsync();
+        try
+        {
+            await action(host.Services.GetRequiredService<Runtime.IClusterClient>());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     /// <summary>The silo host; <paramref name="dataDirectory"/> overrides <see cref="DataDirectory"/> (tests).</summary>
     public static IHost Create(PaperReplay? replay = null, string? dataDirectory = null)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Meridian.Grains.Domain;
 using Meridian.Grains.Models;
 using Meridian.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Silo.Commands;
 
@@ -35,16 +34,7 @@ internal static class ModelsCommand
             if (words.Count == 0)
                 throw new UsageException("say what to do: list, register, promote, challenge, retire, rollback or status");
             var action = Action(words);
-            using var host = SiloHost.Create(dataDirectory: dataDirectory);
-            await host.StartAsync();
-            try
-            {
-                await action(host.Services.GetRequiredService<IClusterClient>(), output);
-            }
-            finally
-            {
-                await host.StopAsync();
-            }
+            await SiloHost.UseAsync(dataDirectory, client => action(client, output));
             return 0;
         }
         catch (UsageException e)

@@ -7,8 +7,6 @@ using Meridian.Grains.Models.Evaluation;
 using Meridian.Grains.Models.Features;
 using Meridian.Grains.Models.Learning;
 using Meridian.Grains.Models.Training;
-using Meridian.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Silo.Commands;
 
@@ -195,13 +193,10 @@ internal static class TrainCommand
         output.WriteLine($"model: {Path.Combine(directory, "model.json")} (hash {result.Artifact.ContentHash[..12]})");
     }
 
-    private static async Task RegisterAsync(ModelArtifact artifact, bool promote, TextWriter output, string? dataDirectory)
-    {
-        using var host = SiloHost.Create(dataDirectory: dataDirectory);
-        await host.StartAsync();
-        try
+    private static Task RegisterAsync(ModelArtifact artifact, bool promote, TextWriter output, string? dataDirectory) =>
+        SiloHost.UseAsync(dataDirectory, async client =>
         {
-            var registry = host.Services.GetRequiredService<IClusterClient>().GetGrain<IModelRegistryGrain>(ModelRegistry.Key);
+            var registry = client.GetGrain<IModelRegistryGrain>(ModelRegistry.Key);
             var info = await registry.RegisterAsync(artifact.ToJson());
             output.WriteLine($"registered {info.Model} version {info.Version}");
             if (promote)
@@ -209,10 +204,5 @@ internal static class TrainCommand
                 await registry.PromoteAsync(info.Model, info.Version);
                 output.WriteLine($"{info.Model} version {info.Version} is champion");
             }
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+        });
 }

@@ -71,25 +71,15 @@ public sealed class ModelGrain(
             throw new InvalidOperationException($"model '{Name}' has no champion: register a version and promote it");
         var champion = await ServedAsync(championVersion);
         var round = new ScoredRound { Time = time.UtcTicks, Slice = state.State.Slices };
-        var scores = new List<SymbolScore>(universe.Count);
-        var championScores = round.Scores[championVersion] = [];
+        var championScores = round.Scores[championVersion] = Scores(champion, universe, time);
+        var scores = new List<SymbolScore>(championScores.Count);
         foreach (var symbol in universe)
         {
-            if (Score(champion, symbol.Value, time) is not { } score)
-                continue;
-            championScores[symbol.Value] = score;
-            scores.Add(new SymbolScore(symbol, score, state.State.Bars[symbol.Value].Volatility(VolatilityReturns)));
+            if (championScores.TryGetValue(symbol.Value, out var score))
+                scores.Add(new SymbolScore(symbol, score, state.State.Bars[symbol.Value].Volatility(VolatilityReturns)));
         }
         foreach (var challengerVersion in serving.Challengers)
-        {
-            var challenger = await ServedAsync(challengerVersion);
-            var shadow = round.Scores[challengerVersion] = [];
-            foreach (var symbol in universe)
-            {
-                if (Score(challenger, symbol.Value, time) is { } score)
-                    shadow[symbol.Value] = score;
-            }
-        }
+            round.Scores[challengerVersion] = Scores(await ServedAsync(challengerVersion), universe, time);
         state.State.Pending.Add(round);
         state.State.LastRound = time;
         foreach (var version in _versions.Keys.Where(v => v != championVersion && !serving.Challengers.Contains(v)).ToList())
@@ -112,6 +102,18 @@ public sealed class ModelGrain(
                 : new ModelVersionLive(v.Version, v.Stage, 0, double.NaN, double.NaN, double.NaN))
             .ToList();
         return new ModelLiveStatus(Name, serving.Champion, live, state.State.LastRound);
+    }
+
+    /// <summary>The scores of <paramref name="version"/> for the symbols of <paramref name="universe"/> it can score, by symbol.</summary>
+    private Dictionary<string, double> Scores(ServedVersion version, IReadOnlyList<Symbol> universe, DateTimeOffset time)
+    {
+        var scores = new Dictionary<string, double>(universe.Count);
+        foreach (var symbol in universe)
+        {
+            if (Score(version, symbol.Value, time) is { } score)
+                scores[symbol.Value] = score;
+        }
+        return scores;
     }
 
     private double? Score(ServedVersion version, string symbol, DateTimeOffset time)
