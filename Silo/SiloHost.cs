@@ -1,8 +1,11 @@
+using Meridian.Gateway;
 using Meridian.Grains;
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Persistence;
 using Meridian.Runtime.Streams.Durable;
 using Meridian.Silo.Replay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -40,17 +43,39 @@ internal static class SiloHost
         }
     }
 
-    /// <summary>The silo host; <paramref name="dataDirectory"/> overrides <see cref="DataDirectory"/> (tests).</summary>
+    /// <summary>The silo host without the gateway; <paramref name="dataDirectory"/> overrides <see cref="DataDirectory"/> (tests).</summary>
     public static IHost Create(PaperReplay? replay = null, string? dataDirectory = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        AddSilo(builder.Services, replay, dataDirectory);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The silo with the gateway in the same process (the co-hosted setup <c>run</c> starts): the HTTP API, dashboard and
+    /// metrics listen on <paramref name="urls"/> (loopback by default; port 0 picks a free port).
+    /// </summary>
+    public static WebApplication CreateWithGateway(GatewayOptions options, string urls, PaperReplay? replay = null, string? dataDirectory = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls(urls);
+        AddSilo(builder.Services, replay, dataDirectory);
+        builder.AddGateway(options);
+        var app = builder.Build();
+        app.UseGateway();
+        return app;
+    }
+
+    private static void AddSilo(IServiceCollection services, PaperReplay? replay, string? dataDirectory)
+    {
         var postgres = Environment.GetEnvironmentVariable("MERIDIAN_POSTGRES");
         dataDirectory ??= DataDirectory;
         Directory.CreateDirectory(dataDirectory);
         var sqlite = Path.Combine(dataDirectory, "meridian.db");
-        builder.Services.AddSilo(silo =>
+        services.AddSilo(silo =>
         {
             var embedded = string.IsNullOrEmpty(postgres);
+            _ = embedded ? silo.AddSqliteHostDatabase(sqlite) : silo.AddPostgresHostDatabase(postgres!);
             foreach (var storage in s_storages)
                 _ = embedded ? silo.AddSqliteGrainStorage(storage, sqlite) : silo.AddPostgresGrainStorage(storage, postgres!);
             _ = embedded ? silo.AddSqliteReminders(sqlite) : silo.AddPostgresReminders(postgres!);
@@ -66,14 +91,13 @@ internal static class SiloHost
             }
             silo.AddTrading();
         });
-        builder.Services.AddHostedService(services => new SiloStatusReporter(
-            services.GetRequiredService<Runtime.Introspection.ISiloIntrospection>(), TimeProvider.System,
-            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SiloStatusReporter>>()));
+        services.AddHostedService(sp => new SiloStatusReporter(
+            sp.GetRequiredService<Runtime.Introspection.ISiloIntrospection>(), TimeProvider.System,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SiloStatusReporter>>()));
         if (replay is not null)
         {
-            builder.Services.AddSingleton(replay);
-            builder.Services.AddHostedService<PaperReplayService>();
+            services.AddSingleton(replay);
+            services.AddHostedService<PaperReplayService>();
         }
-        return builder.Build();
     }
 }

@@ -65,6 +65,29 @@ public static class RelationalStorageExtensions
             silo.Database(sp, database)));
     }
 
+    /// <summary>The SQLite file <paramref name="path"/> as the host's <see cref="HostDatabase"/> (its own tables: keys, audit, order index).</summary>
+    public static SiloBuilder AddSqliteHostDatabase(this SiloBuilder silo, string path)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return silo.AddHostDatabase(databases => databases.Sqlite(path));
+    }
+
+    /// <summary>PostgreSQL (<paramref name="connectionString"/> in Npgsql's format) as the host's <see cref="HostDatabase"/>.</summary>
+    public static SiloBuilder AddPostgresHostDatabase(this SiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return silo.AddHostDatabase(databases => databases.Postgres(connectionString));
+    }
+
+    private static SiloBuilder AddHostDatabase(this SiloBuilder silo, Func<RelationalDatabases, RelationalDatabase> database)
+    {
+        silo.AddSchemaMigration(database);
+        silo.Services.AddSingleton(sp => new HostDatabase(silo.Database(sp, database)));
+        return silo;
+    }
+
     /// <summary>The database <paramref name="database"/> picks, shared with every other user of the same one.</summary>
     internal static RelationalDatabase Database(this SiloBuilder silo, IServiceProvider services, Func<RelationalDatabases, RelationalDatabase> database) =>
         database(services.GetRequiredService<RelationalDatabases>());

