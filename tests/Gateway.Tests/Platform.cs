@@ -46,13 +46,17 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>The data directory (the SQLite file lives there).</summary>
     public string DataDirectory => _directory;
 
-    /// <summary>Starts the platform; <paramref name="configure"/> changes the gateway's options (limits, webhook secret).</summary>
-    public static async Task<Platform> StartAsync(Action<GatewayOptions>? configure = null)
+    /// <summary>
+    /// Starts the platform; <paramref name="configure"/> changes the gateway's options (limits, webhook secret);
+    /// <paramref name="clock"/> replaces the gateway's <see cref="TimeProvider"/> (key expiry).
+    /// </summary>
+    public static async Task<Platform> StartAsync(Action<GatewayOptions>? configure = null, TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "meridian-gateway-" + Guid.NewGuid().ToString("N"));
         var options = new GatewayOptions { RequestsPerSecondPerKey = 100_000, BurstPerKey = 100_000 };
         configure?.Invoke(options);
-        var app = SiloHost.CreateWithGateway(options, "http://127.0.0.1:0", dataDirectory: directory);
+        var app = SiloHost.CreateWithGateway(options, "http://127.0.0.1:0", dataDirectory: directory,
+            services: clock is null ? null : services => services.AddSingleton(clock));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var platform = new Platform(app, directory, new Uri(address.TrimEnd('/') + "/"));
