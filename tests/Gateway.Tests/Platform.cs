@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Meridian.Gateway.Auth;
+using Meridian.Gateway.Live;
 using Meridian.Grains.Domain;
 using Meridian.Grains.MarketData;
 using Meridian.Grains.Portfolios;
@@ -55,14 +56,22 @@ public sealed class Platform : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "meridian-gateway-" + Guid.NewGuid().ToString("N"));
         var options = new GatewayOptions { RequestsPerSecondPerKey = 100_000, BurstPerKey = 100_000 };
         configure?.Invoke(options);
-        var app = SiloHost.CreateWithGateway(options, "http://127.0.0.1:0", dataDirectory: directory,
-            services: clock is null ? null : services => services.AddSingleton(clock));
+        var app = SiloHost.CreateWithGateway(options, "http://127.0.0.1:0", dataDirectory: directory, services: services =>
+        {
+            services.AddTradingActivityListener<OrderWatch>();
+            if (clock is not null)
+                services.AddSingleton(clock);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var platform = new Platform(app, directory, new Uri(address.TrimEnd('/') + "/"));
         platform.AdminToken = await platform.CreateKeyAsync(ApiRole.Admin, "admin");
         return platform;
     }
+
+    /// <summary>Completes when the order has reached <paramref name="status"/>, as the portfolio saw it.</summary>
+    public Task WaitForOrderAsync(string clientOrderId, OrderStatus status) =>
+        Services.GetRequiredService<OrderWatch>().WaitAsync(clientOrderId, status);
 
     /// <summary>Creates a key through the key store and returns its token.</summary>
     public async Task<string> CreateKeyAsync(ApiRole role, string name, IReadOnlyList<string>? portfolios = null, DateTimeOffset? expiresAt = null)
