@@ -55,13 +55,32 @@ internal static class PortfolioEndpoints
             .WithSummary("Cancel every open order and close every position at market");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, OrderIndex index, Runtime.Introspection.ISiloIntrospection silo)
+    private static async Task<IResult> ListAsync(HttpContext context, OrderIndex index, Runtime.Introspection.ISiloIntrospection silo, IClusterClient grains)
     {
         var caller = ApiAccess.CallerOf(context);
         var known = new SortedSet<string>(await index.PortfoliosAsync(context.RequestAborted), StringComparer.Ordinal);
+        // Active Portfolio grains include ones merely asked about (a GET of an unknown id activates an empty grain):
+        // only those that were opened are portfolios.
         foreach (var grain in silo.GetActiveGrains(PortfolioGrainType))
-            known.Add(grain.GrainId.Key.ToString()[2..]);
+        {
+            var id = grain.GrainId.Key.ToString()[2..];
+            if (!known.Contains(id) && caller.CanAccess(id) && await IsOpenAsync(grains.GetGrain<IPortfolioGrain>(id)))
+                known.Add(id);
+        }
         return Results.Ok(known.Where(caller.CanAccess).Select(id => new { id }));
+    }
+
+    private static async Task<bool> IsOpenAsync(IPortfolioGrain portfolio)
+    {
+        try
+        {
+            await portfolio.GetAsync();
+            return true;
+        }
+        catch (PortfolioNotFoundException)
+        {
+            return false;
+        }
     }
 
     private static async Task<IResult> OpenAsync(OpenPortfolioBody body, HttpContext context, IClusterClient grains)

@@ -22,11 +22,13 @@ internal static class OrderRequestRules
             errors.Add(new("client_order_id", "is required"));
         else if (order.ClientOrderId.Length > OrderRequest.MaxClientOrderIdLength)
             errors.Add(new("client_order_id", $"is {order.ClientOrderId.Length} characters long; at most {OrderRequest.MaxClientOrderIdLength} are allowed"));
-        else if (order.ClientOrderId.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
-            errors.Add(new("client_order_id", "must not contain spaces or control characters"));
+        else if (!order.ClientOrderId.All(IsIdCharacter))
+            errors.Add(new("client_order_id", "may contain only letters, digits and - _ . : / (ids travel in URLs, logs and reports)"));
         if (string.IsNullOrWhiteSpace(order.PortfolioId))
             errors.Add(new("portfolio_id", "is required"));
     }
+
+    private static bool IsIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/';
 
     private static void CheckPrices(OrderRequest order, List<FieldError> errors)
     {
