@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark by name; see bench/README.md. Usage: bench/run.sh runtime|storage|orders|backtest|models [options]
+# Runs a benchmark by name; see bench/README.md. Usage: bench/run.sh runtime|storage|orders|backtest|models|http [options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-}"
@@ -25,6 +25,11 @@ case "$name" in
   models)
     dotnet run -c Release --project bench/Models.Bench -- models "$@"
     ;;
+  http)
+    # The platform under test runs in its own process (the Silo's build); the driver is this separate process.
+    dotnet build -c Release Silo/Silo.csproj -v quiet -nologo
+    dotnet run -c Release --project bench/Http.Bench -- http "$@"
+    ;;
   *)
     echo "usage: bench/run.sh runtime [--grains N] [--callers N] [--calls N] [--rounds N] [--paced-seconds N]" >&2
     echo "       bench/run.sh storage [--writers N] [--warmup-seconds N] [--seconds N] [--rounds N] [--stream-events N] [--streams N]" \
@@ -32,6 +37,7 @@ case "$name" in
     echo "       bench/run.sh orders [--risk-checks N] [--portfolios N] [--callers N] [--orders N] [--rounds N] [--paced-seconds N] [--storage memory|discard]" >&2
     echo "       bench/run.sh backtest [--symbols N] [--years N] [--rounds N]" >&2
     echo "       bench/run.sh models [--symbols N] [--years N] [--trees N] [--leaves N] [--predictions N]" >&2
+    echo "       bench/run.sh http [--connections N] [--seconds N] [--warmup-seconds N] [--portfolios N] [--port N]" >&2
     exit 2
     ;;
 esac
