@@ -25,8 +25,8 @@ public static class KeyEndpoints
     public static IEndpointRouteBuilder MapGatewayKeys(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/v1/keys").RequireAuthorization(GatewayPolicies.Admin).WithTags("keys");
-        keys.MapPost("/", CreateAsync).WithSummary("Create a key; its token is in this answer only");
-        keys.MapGet("/", async (IApiKeyStore store, CancellationToken cancel) => Results.Ok(await store.ListAsync(cancel)))
+        keys.MapPost("", CreateAsync).WithSummary("Create a key; its token is in this answer only");
+        keys.MapGet("", async (IApiKeyStore store, CancellationToken cancel) => Results.Ok(await store.ListAsync(cancel)))
             .WithSummary("Every key, newest first (never a secret)");
         keys.MapDelete("/{key_id}", RevokeAsync).WithSummary("Revoke a key at once");
         app.MapGet("/v1/whoami", (HttpContext context) => Results.Ok(WhoAmIOf(Caller.Of(context)!)))
