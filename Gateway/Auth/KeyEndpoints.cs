@@ -2,6 +2,7 @@ using Meridian.Gateway.Problems;
 using Meridian.Grains.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Meridian.Gateway.Auth;
@@ -65,11 +66,11 @@ public static class KeyEndpoints
         return Results.Created($"/v1/keys/{created.Key.KeyId}", created);
     }
 
-    private static async Task<IResult> RevokeAsync(string key_id, IApiKeyStore store, CancellationToken cancel)
+    private static async Task<IResult> RevokeAsync([FromRoute(Name = "key_id")] string keyId, IApiKeyStore store, CancellationToken cancel)
     {
-        if (!await store.RevokeAsync(key_id, cancel))
-            return Problem.NotFound($"key '{key_id}' does not exist").ToResult();
-        return Results.Ok(await store.FindAsync(key_id, cancel));
+        if (!await store.RevokeAsync(keyId, cancel))
+            return Problem.NotFound($"key '{keyId}' does not exist").ToResult();
+        return Results.Ok(await store.FindAsync(keyId, cancel));
     }
 
     private static async Task<IResult> StartSessionAsync(SessionRequest request, HttpContext context, IApiKeyStore store, CancellationToken cancel)

@@ -125,4 +125,16 @@ public sealed class AuthenticationTests
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
         Assert.False(login.Headers.Contains("Set-Cookie"));
     }
+
+    [Fact]
+    public async Task Endpoints_marked_anonymous_stay_open_without_a_key()
+    {
+        await using var platform = await Platform.StartAsync();
+
+        using var openApi = await platform.Client(null).GetAsync("/openapi/v1.json", Cancel);
+        var document = await openApi.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        Assert.Contains("/v1/keys", document, StringComparison.Ordinal);
+    }
 }
