@@ -2,6 +2,7 @@ using Meridian.Gateway.Problems;
 using Meridian.Grains.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Meridian.Gateway.Auth;
@@ -25,8 +26,8 @@ public static class KeyEndpoints
     public static IEndpointRouteBuilder MapGatewayKeys(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/v1/keys").RequireAuthorization(GatewayPolicies.Admin).WithTags("keys");
-        keys.MapPost("/", CreateAsync).WithSummary("Create a key; its token is in this answer only");
-        keys.MapGet("/", async (IApiKeyStore store, CancellationToken cancel) => Results.Ok(await store.ListAsync(cancel)))
+        keys.MapPost("", CreateAsync).WithSummary("Create a key; its token is in this answer only");
+        keys.MapGet("", async (IApiKeyStore store, CancellationToken cancel) => Results.Ok(await store.ListAsync(cancel)))
             .WithSummary("Every key, newest first (never a secret)");
         keys.MapDelete("/{key_id}", RevokeAsync).WithSummary("Revoke a key at once");
         app.MapGet("/v1/whoami", (HttpContext context) => Results.Ok(WhoAmIOf(Caller.Of(context)!)))
@@ -65,11 +66,11 @@ public static class KeyEndpoints
         return Results.Created($"/v1/keys/{created.Key.KeyId}", created);
     }
 
-    private static async Task<IResult> RevokeAsync(string key_id, IApiKeyStore store, CancellationToken cancel)
+    private static async Task<IResult> RevokeAsync([FromRoute(Name = "key_id")] string keyId, IApiKeyStore store, CancellationToken cancel)
     {
-        if (!await store.RevokeAsync(key_id, cancel))
-            return Problem.NotFound($"key '{key_id}' does not exist").ToResult();
-        return Results.Ok(await store.FindAsync(key_id, cancel));
+        if (!await store.RevokeAsync(keyId, cancel))
+            return Problem.NotFound($"key '{keyId}' does not exist").ToResult();
+        return Results.Ok(await store.FindAsync(keyId, cancel));
     }
 
     private static async Task<IResult> StartSessionAsync(SessionRequest request, HttpContext context, IApiKeyStore store, CancellationToken cancel)

@@ -20,10 +20,10 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         var needed = policy.Requirements.OfType<ApiRoleRequirement>().Select(r => r.Minimum).DefaultIfEmpty(ApiRole.Viewer).Max();
         var caller = Caller.Of(context);
         var detail = caller is null
-            ? $"this needs a {Name(needed)} key"
-            : $"this needs a {Name(needed)} key (or higher); key '{caller.KeyId}' is a {Name(caller.Role)} key";
+            ? $"this needs {KeyOf(needed)}"
+            : $"this needs {KeyOf(needed)} (or higher); key '{caller.KeyId}' is {KeyOf(caller.Role)}";
         return Problem.Of(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Forbidden", detail).WriteAsync(context);
     }
 
-    private static string Name(ApiRole role) => role.ToString().ToLowerInvariant();
+    private static string KeyOf(ApiRole role) => role == ApiRole.Admin ? "an admin key" : $"a {role.ToString().ToLowerInvariant()} key";
 }
