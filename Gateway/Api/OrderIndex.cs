@@ -177,21 +177,21 @@ internal sealed partial class OrderIndex(HostDatabase database, ILogger<OrderInd
     {
         if (batch.TrueForAll(e => e.Flushed is not null))
             return;
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        // One prepared statement for the batch: only the values change from row to row.
-        await using var command = database.Command(connection, UpsertSql, transaction, new object?[8]);
-        foreach (var e in batch)
+        await database.WriteAsync(async (connection, transaction) =>
         {
-            if (e.Flushed is not null)
-                continue;
-            var time = Text(e.Time);
-            object?[] row = [e.ClientOrderId, e.PortfolioId, e.Symbol, e.Side, WireName.Of(e.Status), e.Status.IsOpen() ? 1 : 0, time, time];
-            for (var i = 0; i < row.Length; i++)
-                command.Parameters[i].Value = row[i];
-            await command.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
+            // One prepared statement for the batch: only the values change from row to row.
+            await using var command = database.Command(connection, UpsertSql, transaction, new object?[8]);
+            foreach (var e in batch)
+            {
+                if (e.Flushed is not null)
+                    continue;
+                var time = Text(e.Time);
+                object?[] row = [e.ClientOrderId, e.PortfolioId, e.Symbol, e.Side, WireName.Of(e.Status), e.Status.IsOpen() ? 1 : 0, time, time];
+                for (var i = 0; i < row.Length; i++)
+                    command.Parameters[i].Value = row[i];
+                await command.ExecuteNonQueryAsync();
+            }
+        });
     }
 
     private static string Text(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

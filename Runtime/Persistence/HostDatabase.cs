@@ -26,6 +26,19 @@ public sealed class HostDatabase
     public DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null, params object?[] values) =>
         _database.Command(connection, sql, transaction, values);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction and commits it. Writes take the database's in-process write
+    /// lock, as grain storage does, so on SQLite (one writer at a time) they queue instead of meeting SQLite's busy
+    /// handler, which sleeps. A throw rolls everything back.
+    /// </summary>
+    public async Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var write = await _database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await work(write.Connection, write.Transaction).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Brings the schema up to date (what the silo does at startup): for commands that use the database without a silo.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => new SchemaMigrator(_database).MigrateAsync(cancellationToken);
 }

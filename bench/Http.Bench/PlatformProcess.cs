@@ -25,12 +25,14 @@ internal sealed class PlatformProcess : IAsyncDisposable
 
     public string Token { get; }
 
-    public static async Task<PlatformProcess> StartAsync(string siloDll, int port, int rateLimit)
+    public static async Task<PlatformProcess> StartAsync(string siloDll, int port, int rateLimit, bool replay)
     {
         var data = Path.Combine(Path.GetTempPath(), "meridian-http-bench-" + Guid.NewGuid().ToString("N"));
         var token = ParseToken(await RunToEndAsync(siloDll, data, rateLimit, "keys", "create", "--name", "bench", "--role", "admin"));
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var process = Process.Start(Start(siloDll, data, rateLimit, "run", "--synthetic", "--synthetic-symbols", "20", "--listen", address.ToString().TrimEnd('/')))!;
+        var process = Process.Start(replay
+            ? Start(siloDll, data, rateLimit, "run", "--synthetic", "--synthetic-symbols", "20", "--listen", address.ToString().TrimEnd('/'))
+            : Start(siloDll, data, rateLimit, "run", "--no-replay", "--listen", address.ToString().TrimEnd('/')))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

@@ -11,28 +11,32 @@ var seconds = options.GetValueOrDefault("seconds", 10);
 var warmup = options.GetValueOrDefault("warmup-seconds", 3);
 var portfolios = options.GetValueOrDefault("portfolios", 64);
 var port = options.GetValueOrDefault("port", 5099);
+// --replay 1 (default): the generated market is replayed, so market orders fill; --replay 0: no market data, resting limit orders.
+var replay = options.GetValueOrDefault("replay", 1) == 1;
 var siloDll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "Silo", "bin", "Release", "net10.0", "Meridian.Silo.dll");
 
-await using var platform = await PlatformProcess.StartAsync(Path.GetFullPath(siloDll), port, rateLimit: 10_000_000);
+await using var platform = await PlatformProcess.StartAsync(Path.GetFullPath(siloDll), port, rateLimit: 10_000_000, replay);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
 using var client = new HttpClient(handler) { BaseAddress = platform.Address };
 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.Token);
 
-var symbol = await PlatformProcess.PricedSymbolAsync(client);
+// Each symbol has one simulated-exchange grain, which handles its orders one at a time, durably: spread the load.
+var symbols = replay ? [await PlatformProcess.PricedSymbolAsync(client)] : Enumerable.Range(0, portfolios).Select(i => $"BENCH{i}").ToArray();
 for (var p = 0; p < portfolios; p++)
 {
     using var open = await client.PostAsync(new Uri("v1/portfolios", UriKind.Relative), Json(
         "{\"id\":\"bench-" + p.ToString(CultureInfo.InvariantCulture) + "\",\"starting_cash\":\"1000000000\",\"risk_limits\":{\"allow_short_selling\":true,\"margin_multiplier\":\"4\"}}"));
     open.EnsureSuccessStatusCode();
 }
-Console.WriteLine($"platform ready at {platform.Address}; {portfolios} portfolios trading {symbol}; {connections} connections");
+Console.WriteLine($"platform ready at {platform.Address}; {portfolios} portfolios trading {string.Join(",", symbols.Take(3))}{(symbols.Length > 3 ? ", ..." : "")}; {connections} connections");
 
+var orderType = replay ? "\"type\":\"market\"," : "\"type\":\"limit\",\"limit_price\":\"1\",";
 var orders = await Load.RunAsync(connections, warmup, seconds, (worker, n) =>
 {
     var side = n % 2 == 0 ? "buy" : "sell";
     var request = new HttpRequestMessage(HttpMethod.Post, new Uri("v1/orders", UriKind.Relative))
     {
-        Content = Json($$"""{"client_order_id":"b{{worker}}-{{n}}","portfolio_id":"bench-{{worker % portfolios}}","symbol":"{{symbol}}","side":"{{side}}","qty":"1","type":"market","time_in_force":"day"}"""),
+        Content = Json($$"""{"client_order_id":"b{{worker}}-{{n}}","portfolio_id":"bench-{{worker % portfolios}}","symbol":"{{symbols[(int)((worker + n) % symbols.Length)]}}","side":"{{side}}","qty":"1",{{orderType}}"time_in_force":"day"}"""),
     };
     return request;
 }, client, expected: HttpStatusCode.OK);
