@@ -48,7 +48,8 @@ internal sealed class DashboardAssets
         if (!_assets.TryGetValue(path, out var asset))
         {
             response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
+            response.ContentType = "text/plain; charset=utf-8";
+            return response.WriteAsync($"the dashboard has no file '{path}'", context.RequestAborted);
         }
 
         // Always revalidate: a new build serves new files at the same paths.

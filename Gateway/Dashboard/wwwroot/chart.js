@@ -11,13 +11,13 @@ function node(tag, attributes, text) {
 }
 
 /**
- * Draws points ([{ time: Date ms, value: number }], oldest first) into svg, sized by its viewBox.
- * formatValue labels the value axis; area shades below the line (or above it, for a drawdown drawn downwards).
+ * Draws points ([{ time: Date ms, value: number }], oldest first) into svg at its size on the page (so text keeps its
+ * size). formatValue labels the value axis; range(min, max) may widen the value range; area shades between the line and zero.
  */
-export function drawLineChart(svg, points, { formatValue, formatTime, area = false, emptyText = 'No data yet' }) {
-  const box = svg.viewBox.baseVal;
-  const width = box.width;
-  const height = box.height;
+export function drawLineChart(svg, points, { formatValue, formatTime, range = (lo, hi) => [lo, hi], area = false, emptyText = 'No data yet' }) {
+  const width = Math.max(320, Math.round(svg.clientWidth || 640));
+  const height = Math.max(60, Math.round(svg.clientHeight || 200));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const left = 78;
   const right = 12;
   const top = 10;
@@ -30,8 +30,7 @@ export function drawLineChart(svg, points, { formatValue, formatTime, area = fal
     return;
   }
 
-  let min = Math.min(...points.map((p) => p.value));
-  let max = Math.max(...points.map((p) => p.value));
+  let [min, max] = range(Math.min(...points.map((p) => p.value)), Math.max(...points.map((p) => p.value)));
   if (min === max) {
     const pad = Math.abs(min) * 0.001 || 1;
     min -= pad;

@@ -100,7 +100,14 @@ export function createPortfolioPanel(root) {
       peak = Math.max(peak, point.value);
       return { time: point.time, value: peak > 0 ? -(peak - point.value) / peak : 0 };
     });
-    drawLineChart(drawdownChart, drawdown, { formatValue: (v) => formatPercent(v), formatTime: (t) => formatTime(new Date(t).toISOString()), area: true, emptyText: 'No drawdown yet' });
+    drawLineChart(drawdownChart, drawdown, {
+      formatValue: (v) => formatPercent(v),
+      formatTime: (t) => formatTime(new Date(t).toISOString()),
+      // Drawn down from zero, at least one percent deep, so a flat curve is not blown up to fill the chart.
+      range: (lo) => [Math.min(lo, -0.01), 0],
+      area: true,
+      emptyText: 'No drawdown yet',
+    });
 
     positions.replaceChildren(...p.positions.map((position) => el('tr', { 'data-testid': 'position-row', 'data-symbol': position.symbol },
       cell(position.symbol, { testid: 'position-symbol' }),
@@ -164,6 +171,7 @@ export function createPortfolioPanel(root) {
     requestedState = null;
   });
   confirm.addEventListener('submit', send);
+  window.addEventListener('resize', render);
   select.addEventListener('change', () => {
     selected = select.value;
     confirm.hidden = true;

@@ -23,7 +23,10 @@ export function openStream({ onEvent, onStatus, onUnauthorized }) {
           signal: controller.signal,
         });
         if (response.status === 401 || response.status === 403) {
+          // Read the (small) problem body, so the request ends complete rather than aborted.
+          await response.text().catch(() => '');
           stopped = true;
+          controller = null;
           onUnauthorized(response.status);
           return;
         }
