@@ -189,7 +189,18 @@ internal sealed partial class LiveHub : BackgroundService, ITradingActivitySink
 
     private async Task ReadPortfolioAsync(string portfolioId)
     {
-        var view = await _readings.ReadPortfolioAsync(portfolioId).ConfigureAwait(false);
+        LivePortfolio? view;
+        try
+        {
+            view = await _readings.ReadPortfolioAsync(portfolioId).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // One portfolio that cannot answer (busy, deactivating) does not hold up the others.
+            ReadingFailed(_logger, error, "portfolio " + portfolioId);
+            return;
+        }
+
         if (view is null)
             return;
         var comparable = Serialize(view with { AsOf = default });

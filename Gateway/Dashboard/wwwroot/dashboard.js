@@ -19,7 +19,7 @@ const loginError = byId('login-error');
 const panels = byId('panels');
 
 const portfolio = createPortfolioPanel(document.querySelector('section.portfolio'));
-const blotter = createBlotter(byId('orders-body'));
+const blotter = createBlotter(byId('orders-body'), byId('orders-empty'));
 const grains = createGrainsPanel({
   tbody: byId('grains-body'),
   detail: byId('grain-detail'),

@@ -6,8 +6,9 @@ import { formatName, formatPrice, formatQuantity, formatTime } from './format.js
 const MAX_ROWS = 200;
 const DASH = '\u2014';
 
-export function createBlotter(tbody) {
+export function createBlotter(tbody, empty) {
   const rows = new Map();
+  const showEmpty = () => { empty.hidden = rows.size > 0; };
 
   function fill(row, order) {
     row.replaceChildren(
@@ -54,6 +55,7 @@ export function createBlotter(tbody) {
         rows.set(order.client_order_id, row);
         tbody.append(row);
       }
+      showEmpty();
     },
 
     update(order) {
@@ -67,6 +69,7 @@ export function createBlotter(tbody) {
       place(row);
       trim();
       if (changed) flash(row);
+      showEmpty();
     },
   };
 }
