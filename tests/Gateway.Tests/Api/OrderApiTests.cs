@@ -212,7 +212,7 @@ public sealed class OrderApiTests
         var admin = platform.AdminClient();
         await admin.PostAsync("/v1/orders", Order("s-1", extra: ""","type":"limit","limit_price":"50" """));
         await admin.PostAsync("/v1/orders", Order("s-2", portfolio: "p2", extra: ""","type":"limit","limit_price":"50" """));
-        var scoped = platform.Client(await platform.CreateKeyAsync(Auth.ApiRole.Trader, "p2 trader", ["p2"]));
+        var scoped = platform.Client(await platform.CreateKeyAsync(Gateway.Auth.ApiRole.Trader, "p2 trader", ["p2"]));
 
         var (_, page) = await scoped.GetJsonAsync("/v1/orders?status=all");
         var other = await scoped.GetJsonAsync("/v1/orders/s-1");
