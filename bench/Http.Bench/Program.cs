@@ -11,8 +11,8 @@ var seconds = options.GetValueOrDefault("seconds", 10);
 var warmup = options.GetValueOrDefault("warmup-seconds", 3);
 var portfolios = options.GetValueOrDefault("portfolios", 64);
 var port = options.GetValueOrDefault("port", 5099);
-// --replay 1 (default): the generated market is replayed, so market orders fill; --replay 0: no market data, resting limit orders.
-var replay = options.GetValueOrDefault("replay", 1) == 1;
+// --replay 0 (default): no market data, resting limit orders over one symbol per portfolio; --replay 1: the generated market is replayed and market orders fill.
+var replay = options.GetValueOrDefault("replay", 0) == 1;
 var siloDll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "Silo", "bin", "Release", "net10.0", "Meridian.Silo.dll");
 
 await using var platform = await PlatformProcess.StartAsync(Path.GetFullPath(siloDll), port, rateLimit: 10_000_000, replay);
