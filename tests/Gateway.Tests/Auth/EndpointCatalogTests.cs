@@ -46,4 +46,40 @@ public sealed class EndpointCatalogTests
         }
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task Every_trader_endpoint_refuses_a_viewer_and_every_admin_endpoint_refuses_a_trader_with_403()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var platform = await Platform.StartAsync();
+        var weaker = new Dictionary<string, string>
+        {
+            [GatewayPolicies.Trader] = await platform.CreateKeyAsync(ApiRole.Viewer, "viewer"),
+            [GatewayPolicies.Admin] = await platform.CreateKeyAsync(ApiRole.Trader, "trader"),
+        };
+
+        var guarded = EndpointCatalog.Of(platform.Services)
+            .Where(e => !e.Anonymous && e.Policies.Any(weaker.ContainsKey))
+            .ToList();
+        Assert.Contains(guarded, e => e.ToString() == "POST /v1/orders" && e.Policies.Contains(GatewayPolicies.Trader));
+        Assert.Contains(guarded, e => e.ToString() == "DELETE /v1/orders/{client_order_id}");
+        Assert.Contains(guarded, e => e.ToString() == "PUT /v1/portfolios/{portfolio_id}/trading_state" && e.Policies.Contains(GatewayPolicies.Admin));
+        Assert.Contains(guarded, e => e.ToString() == "PUT /v1/portfolios/{portfolio_id}/risk_limits");
+        Assert.Contains(guarded, e => e.ToString() == "POST /v1/models/{model}/promote");
+
+        var client = platform.Client(null);
+        var failures = new List<string>();
+        foreach (var endpoint in guarded)
+        {
+            var policy = endpoint.Policies.Contains(GatewayPolicies.Admin) ? GatewayPolicies.Admin : GatewayPolicies.Trader;
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", weaker[policy]);
+            if (endpoint.HasBody)
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            using var response = await client.SendAsync(request, cancel);
+            if (response.StatusCode != System.Net.HttpStatusCode.Forbidden || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                failures.Add($"{endpoint} ({endpoint.Path}) with a key one role too weak for {policy}: {(int)response.StatusCode}");
+        }
+        Assert.Empty(failures);
+    }
 }
