@@ -24,6 +24,8 @@ public static class GatewayJson
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.MaxDepth = 16;
+        if (!options.Converters.OfType<DecimalStringConverter>().Any())
+            options.Converters.Add(new DecimalStringConverter());
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         return options;

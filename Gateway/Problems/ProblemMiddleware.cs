@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Meridian.Grains.Domain;
 using Meridian.Grains.Orders;
+using Meridian.Grains.Portfolios;
 using Meridian.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,8 @@ internal sealed partial class ProblemMiddleware(RequestDelegate next, ILogger<Pr
         JsonException json => Malformed(json),
         InvalidInputException invalid => Problem.Validation(invalid.Message, invalid.Errors),
         OrderConflictException conflict => Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.OrderConflict, "The client order id is taken", conflict.Message),
+        PortfolioNotFoundException missing => Problem.NotFound(missing.Message),
+        PortfolioExistsException exists => Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.InvalidState, "The portfolio exists", exists.Message),
         OrderStateException state => Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.InvalidState, "Not allowed in the order's state", state.Message),
         DatabaseUnavailableException => Problem.Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The database is not reachable", "try again shortly"),
         _ => Problem.Of(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "Internal error", "the gateway failed to answer; the trace id finds it in the log"),

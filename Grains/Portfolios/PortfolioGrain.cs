@@ -53,7 +53,7 @@ public sealed partial class PortfolioGrain(
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (state.State.Opened)
-            throw new InvalidOperationException($"portfolio '{Id}' is already open");
+            throw new PortfolioExistsException(Id);
         var errors = PortfolioIds.Validate(Id).Concat(settings.Validate()).ToList();
         if (errors.Count > 0)
             throw new InvalidInputException($"portfolio '{Id}'", errors);
@@ -244,7 +244,7 @@ public sealed partial class PortfolioGrain(
     private void EnsureOpen()
     {
         if (!state.State.Opened)
-            throw new InvalidOperationException($"portfolio '{Id}' does not exist; open it first");
+            throw new PortfolioNotFoundException(Id);
     }
 
     private void EnsureValid(OrderRequest request)
