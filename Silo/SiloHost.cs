@@ -54,13 +54,16 @@ internal static class SiloHost
     /// <summary>
     /// The silo with the gateway in the same process (the co-hosted setup <c>run</c> starts): the HTTP API, dashboard and
     /// metrics listen on <paramref name="urls"/> (loopback by default; port 0 picks a free port).
+    /// <paramref name="services"/> changes the registrations last (tests: a clock of their own).
     /// </summary>
-    public static WebApplication CreateWithGateway(GatewayOptions options, string urls, PaperReplay? replay = null, string? dataDirectory = null)
+    public static WebApplication CreateWithGateway(GatewayOptions options, string urls, PaperReplay? replay = null, string? dataDirectory = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(urls);
         AddSilo(builder.Services, replay, dataDirectory);
         builder.AddGateway(options);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseGateway();
         return app;

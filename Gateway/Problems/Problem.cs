@@ -18,15 +18,18 @@ public sealed record Problem(
     string Code,
     IReadOnlyList<FieldError>? Errors = null,
     string? Instance = null,
-    string? TraceId = null,
-    [property: JsonExtensionData] Dictionary<string, object>? Extensions = null)
+    string? TraceId = null)
 {
+    /// <summary>Members particular to the problem (a risk denial's denial_code), written beside the standard ones.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, object>? Extensions { get; init; }
+
     /// <summary>The media type of every error answer.</summary>
     public const string ContentType = "application/problem+json";
 
     /// <summary>A problem for <paramref name="code"/>; its type is a stable URI derived from the code.</summary>
     public static Problem Of(int status, string code, string title, string detail, IReadOnlyList<FieldError>? errors = null, Dictionary<string, object>? extensions = null) =>
-        new($"https://meridian.dev/problems/{code}", title, status, detail, code, errors is { Count: > 0 } ? errors : null, Extensions: extensions);
+        new($"https://meridian.dev/problems/{code}", title, status, detail, code, errors is { Count: > 0 } ? errors : null) { Extensions = extensions };
 
     /// <summary>422 with every field at fault.</summary>
     public static Problem Validation(string detail, IReadOnlyList<FieldError> errors) =>

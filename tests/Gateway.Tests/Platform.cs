@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Meridian.Gateway.Auth;
+using Meridian.Gateway.Live;
 using Meridian.Grains.Domain;
 using Meridian.Grains.MarketData;
 using Meridian.Grains.Portfolios;
@@ -46,19 +47,31 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>The data directory (the SQLite file lives there).</summary>
     public string DataDirectory => _directory;
 
-    /// <summary>Starts the platform; <paramref name="configure"/> changes the gateway's options (limits, webhook secret).</summary>
-    public static async Task<Platform> StartAsync(Action<GatewayOptions>? configure = null)
+    /// <summary>
+    /// Starts the platform; <paramref name="configure"/> changes the gateway's options (limits, webhook secret);
+    /// <paramref name="clock"/> replaces the gateway's <see cref="TimeProvider"/> (key expiry).
+    /// </summary>
+    public static async Task<Platform> StartAsync(Action<GatewayOptions>? configure = null, TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "meridian-gateway-" + Guid.NewGuid().ToString("N"));
         var options = new GatewayOptions { RequestsPerSecondPerKey = 100_000, BurstPerKey = 100_000 };
         configure?.Invoke(options);
-        var app = SiloHost.CreateWithGateway(options, "http://127.0.0.1:0", dataDirectory: directory);
+        var app = SiloHost.CreateWithGateway(options, "http://127.0.0.1:0", dataDirectory: directory, services: services =>
+        {
+            services.AddTradingActivityListener<OrderWatch>();
+            if (clock is not null)
+                services.AddSingleton(clock);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var platform = new Platform(app, directory, new Uri(address.TrimEnd('/') + "/"));
         platform.AdminToken = await platform.CreateKeyAsync(ApiRole.Admin, "admin");
         return platform;
     }
+
+    /// <summary>Completes when the order has reached <paramref name="status"/>, as the portfolio saw it.</summary>
+    public Task WaitForOrderAsync(string clientOrderId, OrderStatus status) =>
+        Services.GetRequiredService<OrderWatch>().WaitAsync(clientOrderId, status);
 
     /// <summary>Creates a key through the key store and returns its token.</summary>
     public async Task<string> CreateKeyAsync(ApiRole role, string name, IReadOnlyList<string>? portfolios = null, DateTimeOffset? expiresAt = null)
