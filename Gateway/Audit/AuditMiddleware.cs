@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Meridian.Gateway.Audit;
 
 /// <summary>
-/// Records each mutating request (POST, PUT, PATCH, DELETE) once it is answered: who (the key, or "anonymous"), the
+/// Records each mutating request (POST, PUT, PATCH, DELETE) once it is answered, refused ones too (it runs around
+/// authentication and authorization): who (the key, or "anonymous"), the
 /// route template and method, the target (the id in the route), the status. Never a body: keys and sessions carry secrets.
 /// </summary>
 internal sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, TimeProvider clock)
@@ -45,8 +46,9 @@ internal sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, Tim
     {
         var path = context.Request.Path.Value ?? "/";
         var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        if (template is not null && !template.StartsWith('/'))
-            template = "/" + template;
+        // A group's own route ("" under "/v1/orders") reads "/v1/orders/": the action names it as it is called.
+        if (template is not null)
+            template = "/" + template.Trim('/');
         var detail = AuditDetail.Start()
             .Add("path", path)
             .Add("trace_id", Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier)

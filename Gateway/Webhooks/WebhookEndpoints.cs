@@ -22,8 +22,6 @@ public static class WebhookEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<GatewayOptions>();
-        if (options.WebhookSecret is null)
-            return app;
         var guard = new WebhookReplayGuard();
         app.MapPost(Route, (HttpContext context, IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
                 ReceiveAsync(context, options, guard, audit, clock, cancellationToken))
@@ -36,6 +34,9 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, GatewayOptions options, WebhookReplayGuard guard, IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // Mapped even when off, so that the answer is 404 rather than the fallback policy's 401 for an unknown route.
+        if (options.WebhookSecret is null)
+            return Problem.NotFound("the broker webhook is off: no webhook secret is configured").ToResult();
         var headers = context.Request.Headers;
         var timestamp = headers[WebhookSignature.TimestampHeader].ToString();
         var signature = headers[WebhookSignature.SignatureHeader].ToString();
