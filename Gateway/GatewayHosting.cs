@@ -16,7 +16,8 @@ namespace Meridian.Gateway;
 
 /// <summary>
 /// Puts the gateway into a web host that also hosts the silo (the co-hosted setup): the services of every part, then
-/// the request pipeline: problems, telemetry, authentication, per-key rate limits, authorization, audit, endpoints.
+/// the request pipeline: problems, telemetry, audit (around authentication, so refused requests are recorded too),
+/// authentication, per-key rate limits, authorization, endpoints.
 /// </summary>
 public static class GatewayHosting
 {
@@ -58,8 +59,8 @@ public static class GatewayHosting
         app.UseMiddleware<ProblemMiddleware>();
         app.UseGatewayTelemetry();
         app.UseRouting();
-        app.UseGatewayAuth();
         app.UseGatewayAudit();
+        app.UseGatewayAuth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGatewayApi();
         app.MapGatewayMetrics();

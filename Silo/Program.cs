@@ -26,6 +26,8 @@ switch (command)
         return await ModelsCommand.RunAsync(rest, Console.Out, Console.Error);
     case "keys":
         return await KeysCommand.RunAsync(rest, Console.Out, Console.Error);
+    case "audit":
+        return await AuditCommand.RunAsync(rest, Console.Out, Console.Error, cancellationToken: cancel.Token);
     case "migrate":
         using (var host = SiloHost.Create())
         {
@@ -35,15 +37,16 @@ switch (command)
         Console.WriteLine("schemas are up to date");
         return 0;
     case "help" or "--help" or "-h":
-        Console.WriteLine("commands: run (default), backtest, import, train, models, keys, migrate, help");
+        Console.WriteLine("commands: run (default), backtest, import, train, models, keys, audit, migrate, help");
         Console.WriteLine(RunCommand.Usage);
         Console.WriteLine(BacktestCommand.Usage);
         Console.WriteLine(ImportCommand.Usage);
         Console.WriteLine(TrainCommand.Usage);
         Console.WriteLine(ModelsCommand.Usage);
         Console.WriteLine(KeysCommand.Usage);
+        Console.WriteLine(AuditCommand.Usage);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown command '{command}'. Commands: run, backtest, import, train, models, keys, migrate, help");
+        Console.Error.WriteLine($"unknown command '{command}'. Commands: run, backtest, import, train, models, keys, audit, migrate, help");
         return 2;
 }

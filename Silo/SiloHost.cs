@@ -1,4 +1,5 @@
 using Meridian.Gateway;
+using Meridian.Gateway.Telemetry;
 using Meridian.Grains;
 using Meridian.Runtime.Hosting;
 using Meridian.Runtime.Persistence;
@@ -63,6 +64,7 @@ internal static class SiloHost
         builder.WebHost.UseUrls(urls);
         AddSilo(builder.Services, replay, dataDirectory);
         builder.AddGateway(options);
+        builder.AddGatewayLogging();
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseGateway();

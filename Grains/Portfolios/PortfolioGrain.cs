@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Meridian.Grains.Diagnostics;
 using Meridian.Grains.Domain;
 using Meridian.Grains.MarketData;
 using Meridian.Grains.Orders;
@@ -124,7 +126,9 @@ public sealed partial class PortfolioGrain(
         state.State.OpenOrders.TryGetValue(clientOrderId, out var reserved);
         if (reserved is not null)
             Account.RemoveOpenOrder(clientOrderId);
+        var riskStarted = Stopwatch.GetTimestamp();
         var denial = PreTradeRiskCheck.Check(request, Account, state.State.Limits, SubmitRate, now);
+        TradingMetrics.RiskCheckDone(riskStarted);
         if (reserved is not null)
             Account.AddOpenOrder(clientOrderId, reserved);
 
@@ -196,7 +200,10 @@ public sealed partial class PortfolioGrain(
     private async Task<OrderSnapshot> SubmitCheckedAsync(OrderRequest request, DateTimeOffset now, bool liquidation)
     {
         var order = GrainFactory.GetGrain<IOrderGrain>(request.ClientOrderId);
-        if (PreTradeRiskCheck.Check(request, Account, state.State.Limits, SubmitRate, now, liquidation) is { } denial)
+        var riskStarted = Stopwatch.GetTimestamp();
+        var denial = PreTradeRiskCheck.Check(request, Account, state.State.Limits, SubmitRate, now, liquidation);
+        TradingMetrics.RiskCheckDone(riskStarted);
+        if (denial is not null)
             return Recorded((await order.DenyAsync(request, denial.CodeName, denial.Message)).Order);
         var submission = await order.SubmitAsync(request);
         await ReserveAsync(submission, request, now);

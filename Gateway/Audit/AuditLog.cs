@@ -1,0 +1,195 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Meridian.Runtime.Persistence;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Meridian.Gateway.Audit;
+
+/// <summary>
+/// The audit log's single writer: <see cref="Append"/> queues a record and returns; one background loop numbers the
+/// records (continuing from the table's highest seq), chains their hashes and writes them a batch per transaction. One
+/// writer per database: two would number the same seq twice (the primary key refuses the second).
+/// </summary>
+public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposable
+{
+    /// <summary>Most entries written in one transaction.</summary>
+    private const int MaxBatch = 4096;
+
+    private readonly HostDatabase _database;
+    private readonly ILogger<AuditLog> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writer;
+    private long _nextSeq;
+    private string _previousHash = AuditChain.GenesisHash;
+
+    /// <summary>Starts the writer over <paramref name="database"/>'s <c>audit_log</c> (migrated before the first record arrives).</summary>
+    public AuditLog(HostDatabase database, ILogger<AuditLog> logger)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <inheritdoc />
+    public void Append(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!_queue.Writer.TryWrite(new Pending(record, null)))
+            Dropped(_logger, record.Action, record.Target);
+    }
+
+    /// <inheritdoc />
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        // A marker behind everything appended so far: the writer completes it once those are committed.
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Pending(null, flushed)))
+        {
+            await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The host stops: what was appended is written first.</summary>
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
+
+    /// <summary>Writes what is queued, then stops the writer; later appends are refused (and logged).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            await _writer.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        var rows = new List<AuditEntry>(MaxBatch);
+        var reader = _queue.Reader;
+        var started = false;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+                batch.Add(pending);
+            try
+            {
+                if (!started)
+                {
+                    await ContinueChainAsync().ConfigureAwait(false);
+                    started = true;
+                }
+
+                Chain(batch, rows);
+                await WriteAsync(rows).ConfigureAwait(false);
+                Commit(rows);
+                foreach (var pending in batch)
+                    pending.Flushed?.TrySetResult();
+            }
+            catch (Exception error) when (error is DbException or InvalidOperationException or OperationCanceledException or TimeoutException)
+            {
+                // The entries were not written and their seqs are free again: the next batch numbers from the same place.
+                WriteFailed(_logger, error, rows.Count);
+                foreach (var pending in batch)
+                    pending.Flushed?.TrySetException(new InvalidOperationException($"the audit log could not be written to {_database.DisplayName}: {error.Message}", error));
+            }
+
+            batch.Clear();
+            rows.Clear();
+        }
+    }
+
+    private async Task ContinueChainAsync()
+    {
+        if (await AuditTable.ReadLastAsync(_database, _stopping.Token).ConfigureAwait(false) is { } last)
+        {
+            _nextSeq = last.Seq + 1;
+            _previousHash = last.Hash;
+        }
+        else
+        {
+            _nextSeq = 1;
+        }
+    }
+
+    private void Chain(List<Pending> batch, List<AuditEntry> rows)
+    {
+        var seq = _nextSeq;
+        var previous = _previousHash;
+        foreach (var pending in batch)
+        {
+            if (pending.Record is not { } record)
+                continue;
+            var at = AuditChain.FormatTime(record.At);
+            var hash = AuditChain.Hash(seq, at, record.Actor, record.Action, record.Target, record.Result, record.DetailJson, previous);
+            rows.Add(new AuditEntry(seq, at, record.Actor, record.Action, record.Target, record.Result, record.DetailJson, previous, hash));
+            previous = hash;
+            seq++;
+        }
+    }
+
+    private void Commit(List<AuditEntry> rows)
+    {
+        if (rows.Count == 0)
+            return;
+        _nextSeq = rows[^1].Seq + 1;
+        _previousHash = rows[^1].Hash;
+    }
+
+    private async Task WriteAsync(List<AuditEntry> rows)
+    {
+        if (rows.Count == 0)
+            return;
+        var cancellationToken = _stopping.Token;
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // One statement, its parameters rebound per row: no command or parameter allocated per entry.
+                var command = _database.Command(connection, AuditTable.Insert, transaction, 0L, "", "", "", "", "", "", "", "");
+                await using (command.ConfigureAwait(false))
+                {
+                    var p = command.Parameters;
+                    foreach (var row in rows)
+                    {
+                        p[0].Value = row.Seq;
+                        p[1].Value = row.At;
+                        p[2].Value = row.Actor;
+                        p[3].Value = row.Action;
+                        p[4].Value = (object?)row.Target ?? DBNull.Value;
+                        p[5].Value = row.Result;
+                        p[6].Value = (object?)row.Detail ?? DBNull.Value;
+                        p[7].Value = row.PrevHash;
+                        p[8].Value = row.Hash;
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private readonly record struct Pending(AuditRecord? Record, TaskCompletionSource? Flushed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit log could not write {Count} entries; they are lost")]
+    private static partial void WriteFailed(ILogger logger, Exception error, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit log is closed; entry {Action} on {Target} was not recorded")]
+    private static partial void Dropped(ILogger logger, string action, string? target);
+}
