@@ -154,35 +154,29 @@ public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposab
         if (rows.Count == 0)
             return;
         var cancellationToken = _stopping.Token;
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        // The host database's write lock: on SQLite, queue behind grain storage's commits instead of its busy handler.
+        await _database.WriteAsync(async (connection, transaction) =>
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // One statement, its parameters rebound per row: no command or parameter allocated per entry.
+            var command = _database.Command(connection, AuditTable.Insert, transaction, 0L, "", "", "", "", "", "", "", "");
+            await using (command.ConfigureAwait(false))
             {
-                // One statement, its parameters rebound per row: no command or parameter allocated per entry.
-                var command = _database.Command(connection, AuditTable.Insert, transaction, 0L, "", "", "", "", "", "", "", "");
-                await using (command.ConfigureAwait(false))
+                var p = command.Parameters;
+                foreach (var row in rows)
                 {
-                    var p = command.Parameters;
-                    foreach (var row in rows)
-                    {
-                        p[0].Value = row.Seq;
-                        p[1].Value = row.At;
-                        p[2].Value = row.Actor;
-                        p[3].Value = row.Action;
-                        p[4].Value = (object?)row.Target ?? DBNull.Value;
-                        p[5].Value = row.Result;
-                        p[6].Value = (object?)row.Detail ?? DBNull.Value;
-                        p[7].Value = row.PrevHash;
-                        p[8].Value = row.Hash;
-                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    p[0].Value = row.Seq;
+                    p[1].Value = row.At;
+                    p[2].Value = row.Actor;
+                    p[3].Value = row.Action;
+                    p[4].Value = (object?)row.Target ?? DBNull.Value;
+                    p[5].Value = row.Result;
+                    p[6].Value = (object?)row.Detail ?? DBNull.Value;
+                    p[7].Value = row.PrevHash;
+                    p[8].Value = row.Hash;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private readonly record struct Pending(AuditRecord? Record, TaskCompletionSource? Flushed);
