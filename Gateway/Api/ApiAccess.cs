@@ -11,10 +11,10 @@ internal static class ApiAccess
     public static Caller CallerOf(HttpContext context) =>
         Caller.Of(context) ?? throw new ProblemException(ProblemMiddleware.ProblemOf(StatusCodes.Status401Unauthorized));
 
-    /// <summary>Throws a 404 problem when the key may not see <paramref name="portfolioId"/>.</summary>
-    public static void EnsurePortfolio(HttpContext context, string portfolioId, string what)
+    /// <summary>Throws <see cref="PortfolioAccess.Check"/>'s 404 problem when the key may not see <paramref name="portfolioId"/>.</summary>
+    public static void EnsurePortfolio(HttpContext context, string portfolioId)
     {
-        if (!CallerOf(context).CanAccess(portfolioId))
-            throw new ProblemException(Problem.NotFound($"{what} does not exist"));
+        if (PortfolioAccess.Check(context, portfolioId) is { } problem)
+            throw new ProblemException(problem);
     }
 }

@@ -39,7 +39,7 @@ internal static class OrderEndpoints
     private static async Task<IResult> SubmitAsync(SubmitOrderBody body, HttpContext context, IClusterClient grains)
     {
         var request = body.ToRequest();
-        ApiAccess.EnsurePortfolio(context, request.PortfolioId, $"portfolio '{request.PortfolioId}'");
+        ApiAccess.EnsurePortfolio(context, request.PortfolioId);
         var order = await Portfolio(grains, request.PortfolioId).SubmitOrderAsync(request);
         if (order.Status == OrderStatus.Denied)
         {

@@ -92,7 +92,7 @@ internal static class PortfolioEndpoints
         else if (cash <= 0m || cash > 1_000_000_000_000m)
             fields.Add("starting_cash", $"{cash} must be greater than zero and at most 1000000000000");
         fields.ThrowIfAny("portfolio");
-        ApiAccess.EnsurePortfolio(context, id, $"portfolio '{id}'");
+        ApiAccess.EnsurePortfolio(context, id);
         var limits = body.RiskLimits?.ToLimits() ?? RiskLimits.None;
         var opened = await grains.GetGrain<IPortfolioGrain>(id).OpenAsync(new PortfolioSettings(Money.Of(body.StartingCash!.Value), limits));
         return Results.Created($"/v1/portfolios/{id}", PortfolioView.Of(opened));
@@ -130,7 +130,7 @@ internal static class PortfolioEndpoints
 
     private static IPortfolioGrain Portfolio(HttpContext context, IClusterClient grains, string id)
     {
-        ApiAccess.EnsurePortfolio(context, id, $"portfolio '{id}'");
+        ApiAccess.EnsurePortfolio(context, id);
         return grains.GetGrain<IPortfolioGrain>(id);
     }
 

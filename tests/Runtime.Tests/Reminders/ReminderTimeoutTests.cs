@@ -7,7 +7,8 @@ namespace Meridian.Runtime.Tests.Reminders;
 
 /// <summary>
 /// The request timeout does not apply to ticks: a tick given up on while it waits would be lost, and one given up on
-/// while it runs would let the next tick overlap it. (Memory only: the timeout is real time, short on purpose.)
+/// while it runs would let the next tick overlap it. (Memory only: the timeout is real time, short on purpose, but long
+/// enough that registering the reminder on a loaded machine, with every test project running, stays inside it.)
 /// </summary>
 public sealed class ReminderTimeoutTests
 {
@@ -22,7 +23,7 @@ public sealed class ReminderTimeoutTests
         {
             logs.AddTo(s);
             s.AddMemoryReminders()
-                .Configure<SiloOptions>(o => o.RequestTimeout = TimeSpan.FromMilliseconds(100))
+                .Configure<SiloOptions>(o => o.RequestTimeout = TimeSpan.FromSeconds(1))
                 .Services.AddSingleton(probe);
         });
         var grain = silo.GrainFactory.GetGrain<IReminderGrain>("k");
