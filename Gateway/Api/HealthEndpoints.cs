@@ -23,7 +23,7 @@ internal static class HealthEndpoints
             var report = await silo.CheckAsync(context.RequestAborted);
             var checks = report.Entries.Append(BrokerCheck(options)).ToList();
             var ready = checks.TrueForAll(c => c.Healthy);
-            return Results.Json(new HealthView(ready ? "ready" : "not_ready", checks), Json.GatewayJson.Options,
+            return Results.Json(new HealthView(ready ? "ready" : "not_ready", checks),
                 statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).WithSummary("The database and the broker are reachable");
     }

@@ -74,9 +74,7 @@ internal static class OrderEndpoints
             "asc" => false,
             _ => Invalid(fields, "direction", $"'{direction}' is not one of asc, desc"),
         };
-        var size = 50;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
-            fields.Add("limit", $"'{limit}' must be a whole number from 1 to {MaxPageSize}");
+        var size = fields.Count(limit, "limit", MaxPageSize, 50);
         OrderIndex.PageKey? from = null;
         if (page_token is not null && (from = OrderIndex.PageKey.Parse(page_token)) is null)
             fields.Add("page_token", "is not a page token this API gave out");

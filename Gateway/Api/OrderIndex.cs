@@ -1,6 +1,7 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
+using Meridian.Gateway.Persistence;
 using Meridian.Grains.Domain;
 using Meridian.Grains.Orders;
 using Meridian.Grains.Portfolios;
@@ -26,9 +27,9 @@ internal sealed record OrderQuery(
 /// The orders' index in the host database (table order_index), kept from the portfolios' activity: a row per client
 /// order id with what a listing filters and sorts on. Rows are written in order by one background writer in batches,
 /// so recording an order never waits for the database; a listing first waits for what is queued
-/// (<see cref="FlushAsync"/>), so it sees every order accepted before it.
+/// (a flush of the writer), so it sees every order accepted before it.
 /// </summary>
-internal sealed partial class OrderIndex(HostDatabase database, ILogger<OrderIndex> logger) : ITradingActivitySink, IHostedService, IAsyncDisposable
+internal sealed partial class OrderIndex : ITradingActivitySink, IHostedService, IAsyncDisposable
 {
     private const int MaxBatch = 1024;
 
@@ -37,20 +38,30 @@ internal sealed partial class OrderIndex(HostDatabase database, ILogger<OrderInd
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (client_order_id) DO UPDATE SET " +
         "status = excluded.status, is_open = excluded.is_open, updated_at = excluded.updated_at";
 
-    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
-    private Task? _writer;
+    private readonly HostDatabase _database;
+    private readonly QueuedBatchWriter<Entry> _writer;
+
+    public OrderIndex(HostDatabase database, ILogger<OrderIndex> logger)
+    {
+        _database = database;
+        // The grains hold the orders; a lost index row only hides an order from listings until its next update.
+        _writer = new QueuedBatchWriter<Entry>(WriteAsync, (error, count) =>
+        {
+            IndexWriteFailed(logger, error, count);
+            return null;
+        }, MaxBatch);
+    }
 
     /// <summary>Where a page starts: the last row of the page before (its creation time and id).</summary>
     internal readonly record struct PageKey(string CreatedAt, string ClientOrderId)
     {
-        public string ToToken() => Convert.ToBase64String(Encoding.UTF8.GetBytes(CreatedAt + "|" + ClientOrderId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        public string ToToken() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CreatedAt + "|" + ClientOrderId));
 
         public static PageKey? Parse(string token)
         {
             try
             {
-                var base64 = token.Replace('-', '+').Replace('_', '/');
-                var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
+                var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
                 var bar = text.IndexOf('|', StringComparison.Ordinal);
                 return bar > 0 && DateTimeOffset.TryParse(text[..bar], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)
                     ? new PageKey(text[..bar], text[(bar + 1)..])
@@ -63,26 +74,19 @@ internal sealed partial class OrderIndex(HostDatabase database, ILogger<OrderInd
         }
     }
 
-    private readonly record struct Entry(string ClientOrderId, string PortfolioId, string Symbol, string Side, OrderStatus Status, DateTimeOffset Time, TaskCompletionSource? Flushed);
+    private readonly record struct Entry(string ClientOrderId, string PortfolioId, string Symbol, string Side, OrderStatus Status, DateTimeOffset Time);
 
     public void OrderRecorded(OrderSnapshot order) =>
-        _queue.Writer.TryWrite(new Entry(order.ClientOrderId, order.Request.PortfolioId, order.Request.Symbol.Value, WireName.Of(order.Request.Side),
-            order.Status, order.CreatedAt, null));
+        _writer.TryAppend(new Entry(order.ClientOrderId, order.Request.PortfolioId, order.Request.Symbol.Value, WireName.Of(order.Request.Side),
+            order.Status, order.CreatedAt));
 
     public void OrderUpdateApplied(OrderUpdate update) =>
-        _queue.Writer.TryWrite(new Entry(update.ClientOrderId, update.PortfolioId, update.Symbol.Value, WireName.Of(update.Side), update.Status, update.Time, null));
-
-    /// <summary>Waits until every order recorded before this call is in the table.</summary>
-    public Task FlushAsync()
-    {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(new Entry("", "", "", "", default, default, flushed)) ? flushed.Task : Task.CompletedTask;
-    }
+        _writer.TryAppend(new Entry(update.ClientOrderId, update.PortfolioId, update.Symbol.Value, WireName.Of(update.Side), update.Status, update.Time));
 
     /// <summary>The page of client order ids <paramref name="query"/> asks for, and the key of the next page (null on the last).</summary>
     public async Task<(IReadOnlyList<string> Ids, PageKey? Next)> ListAsync(OrderQuery query, CancellationToken cancellationToken)
     {
-        await FlushAsync().WaitAsync(cancellationToken);
+        await _writer.FlushAsync(cancellationToken);
         var sql = new StringBuilder("SELECT client_order_id, created_at FROM order_index WHERE 1 = 1");
         var values = new List<object?>();
         In(sql, values, "portfolio_id", query.Portfolios);
@@ -106,8 +110,8 @@ internal sealed partial class OrderIndex(HostDatabase database, ILogger<OrderInd
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY created_at {direction}, client_order_id {direction} LIMIT {query.Limit + 1}");
 
         var rows = new List<(string Id, string CreatedAt)>();
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var command = database.Command(connection, sql.ToString(), null, [.. values]))
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        await using (var command = _database.Command(connection, sql.ToString(), null, [.. values]))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -121,78 +125,37 @@ internal sealed partial class OrderIndex(HostDatabase database, ILogger<OrderInd
     /// <summary>Every portfolio id that has had an order.</summary>
     public async Task<IReadOnlyList<string>> PortfoliosAsync(CancellationToken cancellationToken)
     {
-        await FlushAsync().WaitAsync(cancellationToken);
+        await _writer.FlushAsync(cancellationToken);
         var ids = new List<string>();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = database.Command(connection, "SELECT DISTINCT portfolio_id FROM order_index ORDER BY portfolio_id");
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = _database.Command(connection, "SELECT DISTINCT portfolio_id FROM order_index ORDER BY portfolio_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             ids.Add(reader.GetString(0));
         return ids;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _writer = Task.Run(WriteLoopAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        if (_writer is not null)
-            await _writer.WaitAsync(cancellationToken);
-    }
+    /// <summary>The host stops: what is queued is written first.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _writer.FlushAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        if (_writer is not null)
-            await _writer;
-    }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Entry>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
-                batch.Add(entry);
-            try
-            {
-                await WriteAsync(batch);
-            }
-            catch (Exception error)
-            {
-                // The grains hold the orders; a lost index row only hides an order from listings until its next update.
-                IndexWriteFailed(logger, error, batch.Count);
-            }
-            foreach (var entry in batch)
-                entry.Flushed?.TrySetResult();
-            batch.Clear();
-        }
-    }
-
-    private async Task WriteAsync(List<Entry> batch)
-    {
-        if (batch.TrueForAll(e => e.Flushed is not null))
-            return;
-        await database.WriteAsync(async (connection, transaction) =>
+    private Task WriteAsync(List<Entry> batch, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (connection, transaction) =>
         {
             // One prepared statement for the batch: only the values change from row to row.
-            await using var command = database.Command(connection, UpsertSql, transaction, new object?[8]);
+            await using var command = _database.Command(connection, UpsertSql, transaction, new object?[8]);
             foreach (var e in batch)
             {
-                if (e.Flushed is not null)
-                    continue;
                 var time = Text(e.Time);
                 object?[] row = [e.ClientOrderId, e.PortfolioId, e.Symbol, e.Side, WireName.Of(e.Status), e.Status.IsOpen() ? 1 : 0, time, time];
                 for (var i = 0; i < row.Length; i++)
                     command.Parameters[i].Value = row[i];
-                await command.ExecuteNonQueryAsync();
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
-        });
-    }
+        }, cancellationToken);
 
     private static string Text(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

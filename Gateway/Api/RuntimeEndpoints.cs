@@ -1,3 +1,4 @@
+using Meridian.Gateway.Api.Wire;
 using Meridian.Gateway.Auth;
 using Meridian.Gateway.Problems;
 using Meridian.Runtime;
@@ -29,9 +30,9 @@ internal static class RuntimeEndpoints
         runtime.MapGet("/grains", (string? type, string? limit, HttpContext context, ISiloIntrospection silo) =>
         {
             EnsureUnscoped(context);
-            var count = MaxGrains;
-            if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxGrains))
-                throw new Grains.Domain.InvalidInputException("grain listing", [new("limit", $"'{limit}' must be a whole number from 1 to {MaxGrains}")]);
+            var fields = new WireFields();
+            var count = fields.Count(limit, "limit", MaxGrains, MaxGrains);
+            fields.ThrowIfAny("grain listing");
             return Results.Ok(silo.GetActiveGrains(type, count).Select(g => new GrainView(
                 g.GrainId.ToString(), g.GrainId.Type, g.GrainId.Key.ToString(), g.State, g.RunningRequests, g.WaitingRequests, g.IdleFor.TotalSeconds)));
         }).WithSummary("The active grains, optionally of one type").Produces<IReadOnlyList<GrainView>>();

@@ -1,5 +1,4 @@
-using System.Data.Common;
-using System.Threading.Channels;
+using Meridian.Gateway.Persistence;
 using Meridian.Runtime.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,9 +17,9 @@ public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposab
 
     private readonly HostDatabase _database;
     private readonly ILogger<AuditLog> _logger;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writer;
+    private readonly QueuedBatchWriter<AuditRecord> _writer;
+    private readonly List<AuditEntry> _rows = new(MaxBatch);
+    private bool _started;
     private long _nextSeq;
     private string _previousHash = AuditChain.GenesisHash;
 
@@ -29,30 +28,24 @@ public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposab
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _writer = Task.Run(WriteLoopAsync);
+        // The entries of a failed batch were not written and their seqs are free again: the next batch numbers from the same place.
+        _writer = new QueuedBatchWriter<AuditRecord>(WriteBatchAsync, (error, count) =>
+        {
+            WriteFailed(_logger, error, count);
+            return new InvalidOperationException($"the audit log could not be written to {_database.DisplayName}: {error.Message}", error);
+        }, MaxBatch);
     }
 
     /// <inheritdoc />
     public void Append(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!_queue.Writer.TryWrite(new Pending(record, null)))
+        if (!_writer.TryAppend(record))
             Dropped(_logger, record.Action, record.Target);
     }
 
     /// <inheritdoc />
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        // A marker behind everything appended so far: the writer completes it once those are committed.
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Pending(null, flushed)))
-        {
-            await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -60,61 +53,24 @@ public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposab
     Task IHostedService.StopAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
     /// <summary>Writes what is queued, then stops the writer; later appends are refused (and logged).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        try
-        {
-            await _writer.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            await _stopping.CancelAsync().ConfigureAwait(false);
-        }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-        _stopping.Dispose();
+    private async Task WriteBatchAsync(List<AuditRecord> batch, CancellationToken cancellationToken)
+    {
+        _rows.Clear();
+        if (!_started)
+        {
+            await ContinueChainAsync(cancellationToken).ConfigureAwait(false);
+            _started = true;
+        }
+        Chain(batch, _rows);
+        await WriteAsync(_rows, cancellationToken).ConfigureAwait(false);
+        Commit(_rows);
     }
 
-    private async Task WriteLoopAsync()
+    private async Task ContinueChainAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<Pending>(MaxBatch);
-        var rows = new List<AuditEntry>(MaxBatch);
-        var reader = _queue.Reader;
-        var started = false;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
-                batch.Add(pending);
-            try
-            {
-                if (!started)
-                {
-                    await ContinueChainAsync().ConfigureAwait(false);
-                    started = true;
-                }
-
-                Chain(batch, rows);
-                await WriteAsync(rows).ConfigureAwait(false);
-                Commit(rows);
-                foreach (var pending in batch)
-                    pending.Flushed?.TrySetResult();
-            }
-            catch (Exception error) when (error is DbException or InvalidOperationException or OperationCanceledException or TimeoutException)
-            {
-                // The entries were not written and their seqs are free again: the next batch numbers from the same place.
-                WriteFailed(_logger, error, rows.Count);
-                foreach (var pending in batch)
-                    pending.Flushed?.TrySetException(new InvalidOperationException($"the audit log could not be written to {_database.DisplayName}: {error.Message}", error));
-            }
-
-            batch.Clear();
-            rows.Clear();
-        }
-    }
-
-    private async Task ContinueChainAsync()
-    {
-        if (await AuditTable.ReadLastAsync(_database, _stopping.Token).ConfigureAwait(false) is { } last)
+        if (await AuditTable.ReadLastAsync(_database, cancellationToken).ConfigureAwait(false) is { } last)
         {
             _nextSeq = last.Seq + 1;
             _previousHash = last.Hash;
@@ -125,14 +81,12 @@ public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposab
         }
     }
 
-    private void Chain(List<Pending> batch, List<AuditEntry> rows)
+    private void Chain(List<AuditRecord> batch, List<AuditEntry> rows)
     {
         var seq = _nextSeq;
         var previous = _previousHash;
-        foreach (var pending in batch)
+        foreach (var record in batch)
         {
-            if (pending.Record is not { } record)
-                continue;
             var at = AuditChain.FormatTime(record.At);
             var hash = AuditChain.Hash(seq, at, record.Actor, record.Action, record.Target, record.Result, record.DetailJson, previous);
             rows.Add(new AuditEntry(seq, at, record.Actor, record.Action, record.Target, record.Result, record.DetailJson, previous, hash));
@@ -149,11 +103,8 @@ public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposab
         _previousHash = rows[^1].Hash;
     }
 
-    private async Task WriteAsync(List<AuditEntry> rows)
+    private async Task WriteAsync(List<AuditEntry> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-            return;
-        var cancellationToken = _stopping.Token;
         // The host database's write lock: on SQLite, queue behind grain storage's commits instead of its busy handler.
         await _database.WriteAsync(async (connection, transaction) =>
         {
@@ -178,8 +129,6 @@ public sealed partial class AuditLog : IAuditLog, IHostedService, IAsyncDisposab
             }
         }, cancellationToken).ConfigureAwait(false);
     }
-
-    private readonly record struct Pending(AuditRecord? Record, TaskCompletionSource? Flushed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The audit log could not write {Count} entries; they are lost")]
     private static partial void WriteFailed(ILogger logger, Exception error, int count);

@@ -53,7 +53,7 @@ public sealed class DashboardTests(BrowserFixture browser)
     {
         await using var platform = await Platform.StartAsync();
         await platform.OpenPortfolioAsync("p-fill");
-        var start = DateTimeOffset.UtcNow;
+        var start = platform.Now;
         await platform.PublishBarAsync("AAPL", 100m, start);
         await using var session = await DashboardSession.OpenAsync(browser, platform, platform.AdminToken);
         await Expect(session.ById("equity")).ToHaveTextAsync("100,000.00");

@@ -44,6 +44,9 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>The silo's grains, for setting up and for checking state behind the API's back.</summary>
     public IClusterClient Grains => _app.Services.GetRequiredService<IClusterClient>();
 
+    /// <summary>Now on the platform's clock (the silo's and the gateway's): bars and webhook timestamps are dated from it.</summary>
+    public DateTimeOffset Now => Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
     /// <summary>The data directory (the SQLite file lives there).</summary>
     public string DataDirectory => _directory;
 

@@ -108,6 +108,17 @@ internal sealed class WireFields
         return null;
     }
 
+    /// <summary>A whole number from 1 to <paramref name="max"/> given as query text; <paramref name="fallback"/> when absent.</summary>
+    public int Count(string? text, string field, int max, int fallback)
+    {
+        if (text is null)
+            return fallback;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1 && count <= max)
+            return count;
+        Add(field, $"'{Shorten(text)}' must be a whole number from 1 to {max}");
+        return fallback;
+    }
+
     private static string Names<T>() where T : struct, Enum => string.Join(", ", System.Enum.GetValues<T>().Select(v => WireName.Of(v)));
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";

@@ -14,7 +14,7 @@ public sealed class FuzzTests
     {
         await using var platform = await Platform.StartAsync();
         await platform.OpenPortfolioAsync("p1");
-        await platform.PublishBarAsync("AAPL", 100m, DateTimeOffset.UtcNow);
+        await platform.PublishBarAsync("AAPL", 100m, platform.Now);
         var client = platform.AdminClient();
         var (opened, _) = await client.PostAsync("/v1/orders",
             """{"client_order_id":"open-1","portfolio_id":"p1","symbol":"AAPL","side":"buy","qty":"1","type":"limit","limit_price":"50","time_in_force":"gtc"}""");

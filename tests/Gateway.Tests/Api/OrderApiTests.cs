@@ -8,8 +8,6 @@ namespace Meridian.Gateway.Tests.Api;
 
 public sealed class OrderApiTests
 {
-    private static readonly DateTimeOffset s_now = DateTimeOffset.UtcNow;
-
     private static string Order(string id, string portfolio = "p1", string symbol = "AAPL", string side = "buy", string qty = "\"10\"", string extra = "") =>
         $$"""{"client_order_id":"{{id}}","portfolio_id":"{{portfolio}}","symbol":"{{symbol}}","side":"{{side}}","qty":{{qty}}{{extra}}}""";
 
@@ -17,7 +15,7 @@ public sealed class OrderApiTests
     {
         var platform = await Platform.StartAsync();
         await platform.OpenPortfolioAsync(portfolio, 100_000m, limits);
-        await platform.PublishBarAsync("AAPL", 100m, s_now);
+        await platform.PublishBarAsync("AAPL", 100m, platform.Now);
         return platform;
     }
 
@@ -109,7 +107,7 @@ public sealed class OrderApiTests
 
         await client.PostAsync("/v1/orders", Order("m-1"));
         var filled = platform.WaitForOrderAsync("m-1", OrderStatus.Filled);
-        await platform.PublishBarAsync("AAPL", 101m, s_now.AddMinutes(1));
+        await platform.PublishBarAsync("AAPL", 101m, platform.Now.AddMinutes(1));
         await filled;
 
         var (_, order) = await client.GetJsonAsync("/v1/orders/m-1");

@@ -92,7 +92,7 @@ public sealed class AuditLogTests
         await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(() =>
         {
             for (var i = 0; i < each; i++)
-                log.Append(new AuditRecord(DateTimeOffset.UtcNow, $"thread-{t}", "order.recorded", $"{t}-{i}", "accepted"));
+                log.Append(new AuditRecord(DateTimeOffset.UnixEpoch.AddSeconds(i), $"thread-{t}", "order.recorded", $"{t}-{i}", "accepted"));
         }, TestContext.Current.CancellationToken)));
         await log.FlushAsync(TestContext.Current.CancellationToken);
 

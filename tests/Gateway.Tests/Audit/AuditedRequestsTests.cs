@@ -71,7 +71,7 @@ public sealed class AuditedRequestsTests
         await using var platform = await Platform.StartAsync();
         await platform.OpenPortfolioAsync("p-audit");
         var portfolio = platform.Grains.GetGrain<IPortfolioGrain>("p-audit");
-        var at = DateTimeOffset.UtcNow;
+        var at = platform.Now;
         await platform.PublishBarAsync("AAPL", 100m, at);
 
         var order = await portfolio.SubmitOrderAsync(new OrderRequest("audit-o1", "p-audit", Symbol.Parse("AAPL"), Side.Buy, Quantity.Of(10), OrderType.Limit, LimitPrice: Price.Of(101m)));

@@ -22,7 +22,7 @@ public sealed class MetricsEndpointTests
         await using var platform = await Platform.StartAsync();
         await platform.OpenPortfolioAsync("p-metrics", limits: RiskLimits.None with { MaxOrderQuantity = 100 });
         var portfolio = platform.Grains.GetGrain<IPortfolioGrain>("p-metrics");
-        var now = DateTimeOffset.UtcNow;
+        var now = platform.Now;
         await platform.PublishBarAsync("MSFT", 200m, now);
 
         string[] ids = ["m-1", "m-2", "m-3"];

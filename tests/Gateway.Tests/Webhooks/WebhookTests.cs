@@ -25,8 +25,8 @@ public sealed class WebhookTests(WebhookPlatform fixture) : IClassFixture<Webhoo
 {
     private static string Body(string id) => "{\"event\":\"fill\",\"order\":{\"client_order_id\":\"" + id + "\",\"qty\":\"10\"}}";
 
-    private static string Now(TimeSpan offset = default) =>
-        DateTimeOffset.UtcNow.Add(offset).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    private string Now(TimeSpan offset = default) =>
+        fixture.Platform.Now.Add(offset).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     private Task<HttpResponseMessage> PostAsync(string body, string? timestamp, string? signature)
     {
