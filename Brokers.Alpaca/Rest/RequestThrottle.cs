@@ -5,7 +5,7 @@ namespace Meridian.Brokers.Alpaca.Rest;
 /// window of <see cref="Window"/> (Alpaca allows 200 a minute per account; the default here is 190). A caller over the
 /// limit waits, first come first served, until the oldest request in the window leaves it.
 /// </summary>
-public sealed class RequestThrottle
+public sealed class RequestThrottle : IDisposable
 {
     private readonly Queue<DateTimeOffset> _granted = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
@@ -65,4 +65,7 @@ public sealed class RequestThrottle
             _turn.Release();
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _turn.Dispose();
 }
