@@ -25,6 +25,13 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Records an exit leg of a bracket, OCO or OTO order (held until the parent fills); called by the parent's grain, never sent on its own.</summary>
     Task<OrderSubmission> RecordLegAsync(OrderRequest leg, string parentClientOrderId);
 
+    /// <summary>
+    /// Records an order found at the broker that this platform did not place (reconciliation adopts it rather than ignore
+    /// it): marked external, never sent, with <paramref name="brokerOrderId"/> as its broker id. Its portfolio is told, so
+    /// its fills count. Same idempotency as <see cref="SubmitAsync"/>.
+    /// </summary>
+    Task<OrderSubmission> AdoptAsync(OrderRequest request, string brokerOrderId);
+
     /// <summary>Asks the broker to cancel; throws <see cref="OrderStateException"/> when the order can no longer be canceled.</summary>
     Task<OrderSnapshot> CancelAsync(string? reason = null);
 

@@ -24,8 +24,9 @@ public abstract record OrderEvent(string ClientOrderId, DateTimeOffset Time)
     public abstract OrderStatus? Status { get; }
 }
 
-/// <summary>The order was recorded and sent to the broker.</summary>
-public sealed record OrderSubmitted(string ClientOrderId, DateTimeOffset Time, OrderRequest Request, string? ReplacesClientOrderId = null, string? ParentClientOrderId = null)
+/// <summary>The order was recorded and sent to the broker, or, when <see cref="External"/>, found at the broker (placed outside this platform) and adopted.</summary>
+public sealed record OrderSubmitted(
+    string ClientOrderId, DateTimeOffset Time, OrderRequest Request, string? ReplacesClientOrderId = null, string? ParentClientOrderId = null, bool External = false)
     : OrderEvent(ClientOrderId, Time)
 {
     /// <inheritdoc />

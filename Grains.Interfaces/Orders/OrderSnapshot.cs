@@ -18,7 +18,8 @@ public sealed record OrderSnapshot(
     IReadOnlyList<string>? LegClientOrderIds = null,
     string? DenialCode = null,
     string? StatusReason = null,
-    bool OverfillFlagged = false)
+    bool OverfillFlagged = false,
+    bool External = false)
 {
     /// <summary>The order's id: its client order id.</summary>
     public string ClientOrderId => Request.ClientOrderId;

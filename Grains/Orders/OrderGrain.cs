@@ -72,6 +72,20 @@ public sealed partial class OrderGrain(
     }
 
     /// <inheritdoc />
+    public async Task<OrderSubmission> AdoptAsync(OrderRequest request, string brokerOrderId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Existing(request) is { } existing)
+            return existing;
+        Lifecycle.Submit(request, Clock.GetUtcNow(), external: true);
+        state.State.BrokerOrderId = brokerOrderId;
+        await state.WriteStateAsync();
+        Log.OrderAdopted(logger, request.ClientOrderId, request.PortfolioId, broker.Name, brokerOrderId);
+        NotifyPortfolio(fill: null);
+        return new OrderSubmission(Lifecycle.ToSnapshot(), Created: true);
+    }
+
+    /// <inheritdoc />
     public async Task<OrderSnapshot> CancelAsync(string? reason = null)
     {
         Lifecycle.EnsureCancelable();
@@ -151,6 +165,9 @@ public sealed partial class OrderGrain(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "order {ClientOrderId} of portfolio {PortfolioId} denied: {Code}: {Reason}")]
         public static partial void OrderDenied(ILogger logger, string clientOrderId, string portfolioId, string code, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "order {ClientOrderId} found at broker {Broker} as {BrokerOrderId} was not placed here; adopted into portfolio {PortfolioId} as external")]
+        public static partial void OrderAdopted(ILogger logger, string clientOrderId, string portfolioId, string broker, string brokerOrderId);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "order {ClientOrderId}: execution {ExecutionId} already applied; duplicate ignored")]
         public static partial void DuplicateExecution(ILogger logger, string clientOrderId, string? executionId);

@@ -55,7 +55,8 @@ public sealed partial class OrderLifecycle
     /// </summary>
     /// <exception cref="InvalidOperationException">An order is already recorded under this id (compare with <see cref="DifferenceFrom"/> first).</exception>
     /// <exception cref="InvalidInputException">The request breaks the order rules.</exception>
-    public OrderSubmitted Submit(OrderRequest request, DateTimeOffset now, string? replacesClientOrderId = null, string? parentClientOrderId = null)
+    public OrderSubmitted Submit(
+        OrderRequest request, DateTimeOffset now, string? replacesClientOrderId = null, string? parentClientOrderId = null, bool external = false)
     {
         EnsureFirstRecording(request);
         request.EnsureValid();
@@ -66,6 +67,7 @@ public sealed partial class OrderLifecycle
         State.CreatedAt = now;
         State.ReplacesClientOrderId = replacesClientOrderId;
         State.ParentClientOrderId = parentClientOrderId;
+        State.External = external;
         if (request.Class != OrderClass.Simple)
         {
             if (request.TakeProfit is not null)
@@ -73,7 +75,7 @@ public sealed partial class OrderLifecycle
             if (request.StopLoss is not null)
                 State.LegClientOrderIds.Add(OrderLegs.StopLossId(ClientOrderId));
         }
-        return Record(new OrderSubmitted(ClientOrderId, now, request, replacesClientOrderId, parentClientOrderId));
+        return Record(new OrderSubmitted(ClientOrderId, now, request, replacesClientOrderId, parentClientOrderId, external));
     }
 
     /// <summary>Records an order the risk gate refused with a coded <paramref name="reason"/>. It is never sent, and it ends denied.</summary>
@@ -149,7 +151,8 @@ public sealed partial class OrderLifecycle
         State.LegClientOrderIds.Count > 0 ? [.. State.LegClientOrderIds] : null,
         State.DenialCode,
         State.StatusReason,
-        State.OverfillFlagged);
+        State.OverfillFlagged,
+        State.External);
 
     /// <summary>What the order's portfolio is told after a change at <paramref name="time"/>, with the <paramref name="fill"/> that caused it, if any.</summary>
     /// <exception cref="InvalidOperationException">No request is recorded.</exception>

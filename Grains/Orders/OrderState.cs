@@ -53,6 +53,9 @@ public sealed class OrderState
     /// <summary>Everything that happened to the order, oldest first.</summary>
     public List<OrderEvent> Events { get; set; } = [];
 
+    /// <summary>True when the order was placed at the broker outside this platform and adopted by reconciliation.</summary>
+    public bool External { get; set; }
+
     /// <summary>When the order was recorded.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

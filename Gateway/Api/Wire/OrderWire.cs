@@ -114,7 +114,8 @@ public sealed record OrderView(
     string? ReplacesClientOrderId,
     string? ReplacedByClientOrderId,
     string? ParentClientOrderId,
-    IReadOnlyList<string>? Legs)
+    IReadOnlyList<string>? Legs,
+    bool External)
 {
     /// <summary>The wire form of <paramref name="order"/>; its id is its client order id.</summary>
     public static OrderView Of(OrderSnapshot order)
@@ -125,7 +126,7 @@ public sealed record OrderView(
             r.ClientOrderId, r.ClientOrderId, r.PortfolioId, r.Symbol, r.Side, r.Quantity, order.FilledQuantity, order.AverageFillPrice,
             r.Type, r.TimeInForce, r.LimitPrice, r.StopPrice, r.TrailPrice, r.TrailPercent, r.Class, r.TakeProfit, r.StopLoss,
             order.Status, order.StatusReason, order.DenialCode, order.Commission, order.CreatedAt, order.UpdatedAt, order.BrokerOrderId,
-            order.ReplacesClientOrderId, order.ReplacedByClientOrderId, order.ParentClientOrderId, order.LegClientOrderIds);
+            order.ReplacesClientOrderId, order.ReplacedByClientOrderId, order.ParentClientOrderId, order.LegClientOrderIds, order.External);
     }
 }
 
