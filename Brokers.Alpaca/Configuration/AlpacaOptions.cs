@@ -1,3 +1,4 @@
+using Meridian.Brokers.Alpaca.Rest;
 using Meridian.Grains.Domain;
 
 namespace Meridian.Brokers.Alpaca.Configuration;
@@ -54,6 +55,15 @@ public sealed record AlpacaOptions
 
     /// <summary>How often orders, fills and positions are reconciled with Alpaca (also at startup and after every stream reconnect).</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a position mismatch may last while in-flight reports settle before it halts the portfolio.</summary>
+    public TimeSpan PositionSettleTime { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How far back the first reconciliation after a start lists orders.</summary>
+    public TimeSpan ReconcileLookback { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The wait between reconnects of a stream: jittered, doubling from 0.5 s to at most 30 s.</summary>
+    public RetryBackoff StreamReconnect { get; init; } = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), int.MaxValue);
 
     /// <summary>The symbols whose real-time bars and trades feed the market-data streams (none: no data stream).</summary>
     public IReadOnlyList<Symbol> StreamSymbols { get; init; } = [];
