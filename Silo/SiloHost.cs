@@ -1,3 +1,4 @@
+using Meridian.Brokers.Alpaca.Hosting;
 using Meridian.Gateway;
 using Meridian.Gateway.Telemetry;
 using Meridian.Grains;
@@ -58,11 +59,11 @@ internal static class SiloHost
     /// <paramref name="services"/> changes the registrations last (tests: a clock of their own).
     /// </summary>
     public static WebApplication CreateWithGateway(GatewayOptions options, string urls, PaperReplay? replay = null, string? dataDirectory = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, AlpacaConnection? alpaca = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(urls);
-        AddSilo(builder.Services, replay, dataDirectory);
+        AddSilo(builder.Services, replay, dataDirectory, alpaca);
         builder.AddGateway(options);
         builder.AddGatewayLogging();
         services?.Invoke(builder.Services);
@@ -71,7 +72,7 @@ internal static class SiloHost
         return app;
     }
 
-    private static void AddSilo(IServiceCollection services, PaperReplay? replay, string? dataDirectory)
+    private static void AddSilo(IServiceCollection services, PaperReplay? replay, string? dataDirectory, AlpacaConnection? alpaca = null)
     {
         var postgres = Environment.GetEnvironmentVariable("MERIDIAN_POSTGRES");
         dataDirectory ??= DataDirectory;
@@ -95,6 +96,8 @@ internal static class SiloHost
                 });
             }
             silo.AddTrading();
+            if (alpaca is not null)
+                silo.AddAlpacaBroker(alpaca.Options, alpaca.Credentials);
         });
         services.AddHostedService(sp => new SiloStatusReporter(
             sp.GetRequiredService<Runtime.Introspection.ISiloIntrospection>(), TimeProvider.System,
@@ -106,3 +109,6 @@ internal static class SiloHost
         }
     }
 }
+
+/// <summary>The Alpaca account the silo trades at, when the broker setting chose Alpaca.</summary>
+internal sealed record AlpacaConnection(Brokers.Alpaca.Configuration.AlpacaOptions Options, Brokers.Alpaca.Configuration.AlpacaCredentials Credentials);

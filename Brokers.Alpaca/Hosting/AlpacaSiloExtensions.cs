@@ -37,6 +37,7 @@ public static class AlpacaSiloExtensions
                 TimeProvider.System, sp.GetRequiredService<ILogger<AlpacaHttp>>())
             { Timeout = options.RequestTimeout },
             options.DryRun, sp.GetRequiredService<ILogger<AlpacaTradingClient>>()));
+        services.AddSingleton<IBrokerHealth, AlpacaHealth>();
         services.AddSingleton<AlpacaStartup>();
         services.AddSingleton<AlpacaReconciler>();
         services.AddSingleton<TradeUpdatesStream>();

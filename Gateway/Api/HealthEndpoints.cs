@@ -1,7 +1,9 @@
+using Meridian.Grains.Brokers;
 using Meridian.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Gateway.Api;
 
@@ -21,7 +23,8 @@ internal static class HealthEndpoints
         health.MapGet("/ready", async (SiloHealth silo, GatewayOptions options, HttpContext context) =>
         {
             var report = await silo.CheckAsync(context.RequestAborted);
-            var checks = report.Entries.Append(BrokerCheck(options)).ToList();
+            var broker = context.RequestServices.GetService<IBrokerHealth>();
+            var checks = report.Entries.Append(BrokerCheck(options, broker)).ToList();
             var ready = checks.TrueForAll(c => c.Healthy);
             return Results.Json(new HealthView(ready ? "ready" : "not_ready", checks),
                 statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
@@ -29,7 +32,12 @@ internal static class HealthEndpoints
     }
 
     /// <summary>The simulated exchange runs in the silo, so it is usable whenever the silo is; other brokers report their own.</summary>
-    private static HealthEntry BrokerCheck(GatewayOptions options) => options.Broker == "simulated"
-        ? new HealthEntry("broker: simulated exchange", true, "in process")
-        : new HealthEntry($"broker: {options.Broker}", false, "no health check for this broker yet");
+    private static HealthEntry BrokerCheck(GatewayOptions options, IBrokerHealth? broker)
+    {
+        if (broker?.Check() is { } health)
+            return new HealthEntry($"broker: {health.Name}", health.Healthy, health.Detail);
+        return options.Broker == "simulated"
+            ? new HealthEntry("broker: simulated exchange", true, "in process")
+            : new HealthEntry($"broker: {options.Broker}", false, "no health check for this broker");
+    }
 }

@@ -1,3 +1,4 @@
+using Meridian.Brokers.Alpaca.Configuration;
 using Meridian.Grains.Domain;
 using Meridian.Silo.Replay;
 
@@ -30,13 +31,18 @@ internal static class RunCommand
         PaperReplay? replay;
         string listen;
         Gateway.GatewayOptions gateway;
+        AlpacaConnection? alpaca;
         try
         {
+            alpaca = await AlpacaOf(Environment.GetEnvironmentVariable);
             var arguments = CommandArguments.Parse(args, s_flags);
             if (arguments.Positional.Count > 0)
                 throw new UsageException($"unexpected argument '{arguments.Positional[0]}'");
-            replay = arguments.Flag("no-replay") ? null : ReplayOf(arguments);
+            // Orders go to one broker: with Alpaca there is no replay of a simulated market.
+            replay = arguments.Flag("no-replay") || alpaca is not null ? null : ReplayOf(arguments);
             gateway = GatewaySettings.FromEnvironment();
+            if (alpaca is not null)
+                gateway.Broker = "alpaca";
             listen = arguments.Text("listen") ?? (Environment.GetEnvironmentVariable("MERIDIAN_LISTEN") is { Length: > 0 } env ? env : DefaultListen);
             if (arguments.UnknownOptions is { Count: > 0 } unknown)
                 throw new UsageException($"unknown option --{unknown[0].Key}");
@@ -52,10 +58,30 @@ internal static class RunCommand
             error.WriteLine($"run: {e.Message}");
             return 1;
         }
-        await using var host = SiloHost.CreateWithGateway(gateway, listen, replay);
-        await host.RunAsync();
+        catch (AlpacaConfigurationException e)
+        {
+            error.WriteLine($"run: {e.Message}");
+            return 2;
+        }
+        await using var host = SiloHost.CreateWithGateway(gateway, listen, replay, alpaca: alpaca);
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (AlpacaConfigurationException e)
+        {
+            // Refused keys or a blocked account: said once, with the settings to fix; nothing is retried.
+            error.WriteLine($"run: {e.Message}");
+            return 2;
+        }
         return 0;
     }
+
+    /// <summary>The Alpaca account when MERIDIAN_BROKER=alpaca, else null (the simulated exchange).</summary>
+    public static async Task<AlpacaConnection?> AlpacaOf(Func<string, string?> environment) =>
+        AlpacaSettings.Selected(environment)
+            ? new AlpacaConnection(AlpacaSettings.Options(environment), await AlpacaSettings.CredentialsAsync(environment))
+            : null;
 
     private static PaperReplay ReplayOf(CommandArguments arguments)
     {
