@@ -144,9 +144,13 @@ internal sealed class FakeTradeStream
         {
             // Dropped on purpose: no close frame. Returning with the socket untouched lets Kestrel end the connection
             // after the frames already written (aborting would reset it, and a reset makes the client's kernel throw
-            // away frames it had received but not yet read). The pending receive then fails; nobody needs it.
-            _ = receiving.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted,
-                TaskScheduler.Default);
+            // away frames it had received but not yet read). The pending receive then fails: observe it, then let the
+            // socket go (its keep-alive timer included).
+            _ = receiving.ContinueWith(t =>
+            {
+                _ = t.Exception;
+                socket.Dispose();
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             return;
         }
 

@@ -342,6 +342,43 @@ public sealed class FakeRestTests
     }
 
     [Fact]
+    public async Task An_oco_is_a_limit_exit_with_a_held_stop_leg_and_either_fill_cancels_the_other()
+    {
+        using var guard = RawHttp.Guard();
+        await using var fake = await FakeAlpaca.StartAsync();
+        using var http = RawHttp.Client(fake);
+
+        var oco = await http.SubmitAsync(
+            """
+            {"side":"sell","symbol":"SPY","type":"limit","qty":"100","time_in_force":"gtc","client_order_id":"oco-1",
+             "order_class":"oco","take_profit":{"limit_price":"301"},"stop_loss":{"stop_price":"299"}}
+            """, guard.Token);
+
+        Assert.Equal("new", oco.Str("status"));
+        Assert.Equal("301", oco.Str("limit_price"));
+        var stop = Assert.Single(oco.GetProperty("legs").EnumerateArray());
+        Assert.Equal("stop", stop.Str("type"));
+        Assert.Equal("sell", stop.Str("side"));
+        Assert.Equal("held", stop.Str("status"));
+
+        fake.Fill(stop.Str("client_order_id"), 100m, 299m);
+        Assert.Equal("canceled", fake.Order("oco-1")!.Status);
+        Assert.Equal(-100m, fake.Positions["SPY"]);
+
+        // With AutoCancel off, DELETE only asks: pending_cancel until the venue confirms.
+        fake.AutoCancel = false;
+        var open = await http.SubmitAsync(RawHttp.LimitOrder("oco-2", "90"), guard.Token);
+        using (var asked = await http.DeleteAsync($"/v2/orders/{open.Str("id")}", guard.Token))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, asked.StatusCode);
+        }
+
+        Assert.Equal("pending_cancel", fake.Order("oco-2")!.Status);
+        fake.Cancel("oco-2");
+        Assert.Equal("canceled", fake.Order("oco-2")!.Status);
+    }
+
+    [Fact]
     public async Task Listing_filters_by_status_time_and_direction_and_nests_legs_only_when_asked()
     {
         using var guard = RawHttp.Guard();
