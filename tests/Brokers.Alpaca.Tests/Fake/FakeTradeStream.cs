@@ -110,7 +110,7 @@ internal sealed class FakeTradeStream
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var done = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
         var connection = new Connection(socket, context);
         lock (_lock)
@@ -118,14 +118,16 @@ internal sealed class FakeTradeStream
             _connections.Add(connection);
         }
 
+        var receiving = ReceiveLoopAsync(connection, done.Token);
         var sending = SendLoopAsync(connection, done.Token);
+        var dropped = false;
         try
         {
-            await ReceiveLoopAsync(connection, done.Token);
+            dropped = await Task.WhenAny(receiving, sending) == sending && await sending;
         }
         catch (Exception e) when (IsConnectionGone(e))
         {
-            // The client went away, the fake aborted the socket, or the fake is stopping.
+            // The client went away, or the fake is stopping.
         }
         finally
         {
@@ -136,19 +138,38 @@ internal sealed class FakeTradeStream
             }
 
             connection.Outbox.Writer.TryComplete();
-            try
-            {
-                await sending;
-            }
-            catch (Exception e) when (IsConnectionGone(e))
-            {
-                // Nothing left to send to.
-            }
+        }
 
+        if (dropped)
+        {
+            // Dropped on purpose: no close frame. Returning with the socket untouched lets Kestrel end the connection
+            // after the frames already written (aborting would reset it, and a reset makes the client's kernel throw
+            // away frames it had received but not yet read). The pending receive then fails: observe it, then let the
+            // socket go (its keep-alive timer included).
+            _ = receiving.ContinueWith(t =>
+            {
+                _ = t.Exception;
+                socket.Dispose();
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(receiving, sending);
+        }
+        catch (Exception e) when (IsConnectionGone(e))
+        {
+            // Nothing left to talk to.
+        }
+        finally
+        {
             if (socket.State != WebSocketState.Closed)
             {
                 socket.Abort();
             }
+
+            socket.Dispose();
         }
     }
 
@@ -273,7 +294,8 @@ internal sealed class FakeTradeStream
         }
     }
 
-    private async Task SendLoopAsync(Connection connection, CancellationToken cancellationToken)
+    /// <summary>Writes the connection's outbox; true when it stopped because the fake dropped the socket.</summary>
+    private async Task<bool> SendLoopAsync(Connection connection, CancellationToken cancellationToken)
     {
         var sent = 0;
         await foreach (var item in connection.Outbox.Reader.ReadAllAsync(cancellationToken))
@@ -281,16 +303,14 @@ internal sealed class FakeTradeStream
             switch (item.Kind)
             {
                 case OutgoingKind.Abort:
-                    connection.Socket.Abort();
-                    connection.Context.Abort();
-                    return;
+                    return true;
                 case OutgoingKind.Close:
                     if (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
                         await connection.Socket.CloseOutputAsync(item.CloseStatus, item.CloseDescription, cancellationToken);
                     }
 
-                    return;
+                    return false;
                 default:
                     var type = _binaryFrames ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
                     var payload = item.Payload!;
@@ -310,6 +330,8 @@ internal sealed class FakeTradeStream
                     break;
             }
         }
+
+        return false;
     }
 
     private void Deliver(List<Connection> listeners, List<byte[]> batch)
