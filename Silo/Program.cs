@@ -19,7 +19,7 @@ switch (command)
     case "backtest":
         return await BacktestCommand.RunAsync(rest, Console.Out, Console.Error, cancel.Token);
     case "import":
-        return ImportCommand.Run(rest, Console.Out, Console.Error);
+        return await ImportCommand.RunAsync(rest, Console.Out, Console.Error, cancellationToken: cancel.Token);
     case "train":
         return await TrainCommand.RunAsync(rest, Console.Out, Console.Error);
     case "models":

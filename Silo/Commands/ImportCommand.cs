@@ -8,14 +8,16 @@ namespace Meridian.Silo.Commands;
 
 /// <summary>
 /// <c>import --data DIR --format yahoo|alpaca|csv [options] FILE...</c>: imports files of bars into a data directory
-/// through the quality gate, all or nothing, and prints what it did. Exit codes: 0 imported, 1 bad data (nothing
-/// written), 2 bad usage.
+/// through the quality gate, all or nothing, and prints what it did. <c>import --data DIR --alpaca --symbols A,B
+/// --start DATE ...</c> downloads the bars from Alpaca's market data API instead (<see cref="AlpacaImport"/>) and imports
+/// them the same way. Exit codes: 0 imported, 1 bad data or Alpaca refused (nothing written), 2 bad usage.
 /// </summary>
 public static class ImportCommand
 {
     /// <summary>The options, as printed with a usage error.</summary>
     public const string Usage = """
         usage: import --data DIR --format yahoo|alpaca|csv [options] FILE...
+               import --data DIR --alpaca --symbols A,B --start YYYY-MM-DD [--end YYYY-MM-DD] [options]
           --data DIR             the store's data directory (made when missing)
           --format F             yahoo: Date,Open,High,Low,Close,Adj Close,Volume (daily)
                                  alpaca: a bars response of Alpaca's market data API (JSON)
@@ -30,36 +32,49 @@ public static class ImportCommand
           --derive-actions       derive cash dividends from the Adj Close column
           --max-abs-return R     quality gate: the largest close-to-close return that is not an outlier (default: 0.5)
           --no-missing-sessions  quality gate: do not report sessions without a bar
+          --alpaca               download the bars from Alpaca's market data API instead of reading files; the key is
+                                 read from ALPACA_API_KEY_ID and ALPACA_API_SECRET_KEY (or APCA_API_KEY_ID and
+                                 APCA_API_SECRET_KEY), the data host from MERIDIAN_ALPACA_DATA_URL (optional)
+          --symbols A,B          alpaca: the symbols to download
+          --start D              alpaca: the first New York day, yyyy-MM-dd
+          --end D                alpaca: the last New York day, yyyy-MM-dd (default: up to now)
+          --timeframe T          alpaca: 1Day (default), 1Min to 59Min, 1Hour to 23Hour
+          --adjustment A         alpaca: all (default), raw, split, dividend or spin-off, or a comma list;
+                                 --actions only goes with raw (adjusted bars already hold the actions)
+          --feed F               alpaca: iex (default; free plans), sip, boats or otc
         """;
 
-    private static readonly string[] s_valued = ["--data", "--format", "--symbol", "--period", "--map", "--time-format", "--time-zone", "--delimiter", "--actions", "--max-abs-return"];
-    private static readonly string[] s_flags = ["--derive-actions", "--no-missing-sessions"];
+    private static readonly string[] s_valued =
+        ["--data", "--format", "--symbol", "--period", "--map", "--time-format", "--time-zone", "--delimiter", "--actions", "--max-abs-return", .. AlpacaImport.Options];
+
+    private static readonly string[] s_flags = ["--derive-actions", "--no-missing-sessions", "--alpaca"];
     private static readonly string[] s_csvOnly = ["--map", "--time-format", "--time-zone", "--delimiter"];
 
     /// <summary>Runs the command with the arguments after its name (a leading "import" is passed over too).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs the command with the arguments after its name. <paramref name="settings"/> looks a setting up by name (the
+    /// Alpaca key for --alpaca); the process environment when null.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var problems = new List<string>();
         var (options, files) = Split(args.Length > 0 && args[0] == "import" ? args[1..] : args, problems);
+        if (options.ContainsKey("--alpaca"))
+            return await AlpacaImport.RunAsync(options, files, problems, output, error, settings ?? Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+        problems.AddRange(AlpacaImport.Options.Where(options.ContainsKey).Select(o => $"{o} applies to --alpaca only"));
         var parsed = Build(options, files, problems);
         if (problems.Count > 0 || parsed is not { } command)
-        {
-            foreach (var problem in problems)
-                error.WriteLine($"import: {problem}");
-            error.WriteLine(Usage);
-            return 2;
-        }
+            return UsageError(problems, error);
         try
         {
-            var report = new BarImporter(new QualityGate(command.Rules)).Import(command.Request);
-            foreach (var symbol in report.Symbols)
-                output.WriteLine(ImportReportText.Summary(symbol));
-            if (report.Actions.Count > 0)
-                output.WriteLine($"{report.Actions.Count} corporate actions stored");
-            output.WriteLine($"report: {Path.Combine(report.DataDirectory, report.ReportFiles[1])}");
+            Print(new BarImporter(new QualityGate(command.Rules)).Import(command.Request), output);
             return 0;
         }
         catch (Exception e) when (e is ImportRejectedException or InvalidDataException or IOException or UnauthorizedAccessException)
@@ -67,6 +82,25 @@ public static class ImportCommand
             error.WriteLine($"import: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>Prints the problems and the usage; the exit code of bad usage.</summary>
+    internal static int UsageError(IEnumerable<string> problems, TextWriter error)
+    {
+        foreach (var problem in problems)
+            error.WriteLine($"import: {problem}");
+        error.WriteLine(Usage);
+        return 2;
+    }
+
+    /// <summary>Prints what an import did.</summary>
+    internal static void Print(ImportReport report, TextWriter output)
+    {
+        foreach (var symbol in report.Symbols)
+            output.WriteLine(ImportReportText.Summary(symbol));
+        if (report.Actions.Count > 0)
+            output.WriteLine($"{report.Actions.Count} corporate actions stored");
+        output.WriteLine($"report: {Path.Combine(report.DataDirectory, report.ReportFiles[1])}");
     }
 
     private static (Dictionary<string, string> Options, List<string> Files) Split(string[] args, List<string> problems)
@@ -118,15 +152,7 @@ public static class ImportCommand
             else
                 problems.Add($"--period '{periodText}': {BarPeriod.Expected}");
         }
-        var rules = QualityRules.Default with { ReportMissingSessions = !options.ContainsKey("--no-missing-sessions") };
-        if (options.TryGetValue("--max-abs-return", out var returnText))
-        {
-            if (decimal.TryParse(returnText, NumberStyles.Number, CultureInfo.InvariantCulture, out var maxReturn))
-                rules = rules with { MaxAbsoluteReturn = maxReturn };
-            else
-                problems.Add($"--max-abs-return '{returnText}' is not a number; expected a fraction like 0.5 for 50%");
-        }
-        problems.AddRange(rules.Validate().Select(e => $"--max-abs-return {e.Message}"));
+        var rules = Rules(options, problems);
         IBarFileParser? parser = format == "csv" ? CsvParser(options, problems) : format == "yahoo" ? YahooCsv.Parser : new AlpacaBarsParser();
         if (problems.Count > 0 || parser is null)
             return null;
@@ -140,6 +166,21 @@ public static class ImportCommand
             ActionsFile = options.GetValueOrDefault("--actions"),
             DeriveDividends = options.ContainsKey("--derive-actions"),
         }, rules);
+    }
+
+    /// <summary>The quality gate's rules from --no-missing-sessions and --max-abs-return.</summary>
+    internal static QualityRules Rules(Dictionary<string, string> options, List<string> problems)
+    {
+        var rules = QualityRules.Default with { ReportMissingSessions = !options.ContainsKey("--no-missing-sessions") };
+        if (options.TryGetValue("--max-abs-return", out var returnText))
+        {
+            if (decimal.TryParse(returnText, NumberStyles.Number, CultureInfo.InvariantCulture, out var maxReturn))
+                rules = rules with { MaxAbsoluteReturn = maxReturn };
+            else
+                problems.Add($"--max-abs-return '{returnText}' is not a number; expected a fraction like 0.5 for 50%");
+        }
+        problems.AddRange(rules.Validate().Select(e => $"--max-abs-return {e.Message}"));
+        return rules;
     }
 
     private static CsvBarParser? CsvParser(Dictionary<string, string> options, List<string> problems)
