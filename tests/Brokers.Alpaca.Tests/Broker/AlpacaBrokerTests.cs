@@ -105,16 +105,16 @@ public sealed class AlpacaBrokerTests
     public async Task A_position_reconciliation_cannot_explain_halts_the_portfolio_with_the_reason()
     {
         await using var platform = await AlpacaPlatform.StartAsync();
-        // A crypto order: the platform trades equities only, so it cannot be adopted and its position cannot be explained.
-        var crypto = platform.Fake.PlaceExternal("BTC/USD", "buy", 1m);
-        platform.Fake.Fill(crypto.ClientOrderId, 1m, 50_000m);
+        // A symbol longer than the platform allows (21 characters): the order cannot be adopted, so its position cannot be explained.
+        var option = platform.Fake.PlaceExternal("SPXW261218P05000000ABC", "buy", 1m);
+        platform.Fake.Fill(option.ClientOrderId, 1m, 5m);
 
         await platform.ReconcileAsync();
 
         var portfolio = await platform.Portfolio.GetAsync();
         Assert.Equal(TradingState.Halted, portfolio.TradingState);
         Assert.Contains("reconciliation", portfolio.TradingStateReason, StringComparison.Ordinal);
-        Assert.Contains(crypto.Id, portfolio.TradingStateReason, StringComparison.Ordinal);
+        Assert.Contains(option.Id, portfolio.TradingStateReason, StringComparison.Ordinal);
         var denied = await platform.SubmitAsync("after-halt", "AAPL", Side.Buy, 1m);
         Assert.Equal(OrderStatus.Denied, denied.Status);
         Assert.Null(platform.Fake.Order("after-halt"));
@@ -158,7 +158,8 @@ public sealed class AlpacaBrokerTests
     [Fact]
     public async Task An_order_answer_that_breaks_the_contract_leaves_the_order_pending_until_reconciliation_reads_it()
     {
-        await using var platform = await AlpacaPlatform.StartAsync();
+        // No acknowledgement on the stream: only reconciliation can settle the order.
+        await using var platform = await AlpacaPlatform.StartAsync(prepare: fake => fake.AutoAccept = false);
         platform.Fake.Faults.MalformedNextOrderResponse("filled_qty");
 
         await platform.SubmitAsync("odd-1", "AAPL", Side.Buy, 10m);

@@ -96,6 +96,7 @@ public sealed class AlpacaFaultTests
         platform.Fake.Fill("dup-1", 30m, 10m);
         platform.Fake.Fill("dup-1", 30m, 11m);
         platform.Fake.Fill("dup-1", 30m, 12m);
+        platform.Fake.Faults.ReorderEvents = false; // releases an event held back for a partner
         await platform.Probe.FilledAsync("dup-1", 90m);
         var report = await platform.ReconcileAsync();
 
@@ -125,14 +126,14 @@ public sealed class AlpacaFaultTests
             }
             var id = $"mix-{i}";
             ids.Add(id);
-            var side = i % 4 == 3 ? Side.Sell : Side.Buy;
-            await platform.SubmitAsync(id, symbols[i % 3], side, 10m + i);
-            await platform.JournalAsync(id);
+            await platform.SubmitAsync(id, symbols[i % 3], Side.Buy, 10m + i);
+            await platform.LandedAsync(id);
             // Partial fills for some, complete for the rest; the drop fault eats the first fill event of case 4.
             platform.Fake.Fill(id, 4m, 100m + i);
             if (i % 3 != 1)
                 platform.Fake.Fill(id, 6m + i, 101m + i);
         }
+        platform.Fake.Faults.ReorderEvents = false;
         await platform.Fake.WaitForListeningClientsAsync(1, TestContext.Current.CancellationToken);
         var report = await platform.ReconcileAsync();
 
