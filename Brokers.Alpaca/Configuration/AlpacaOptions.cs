@@ -65,6 +65,12 @@ public sealed record AlpacaOptions
     /// <summary>The wait between reconnects of a stream: jittered, doubling from 0.5 s to at most 30 s.</summary>
     public RetryBackoff StreamReconnect { get; init; } = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), int.MaxValue);
 
+    /// <summary>
+    /// The clock of everything on the wire (timeouts, the throttle, backoff, reconciliation's timestamps): Alpaca's
+    /// time is wall-clock time, whatever clock the silo runs on (a simulated one in tests and backtests).
+    /// </summary>
+    public TimeProvider NetworkTime { get; init; } = TimeProvider.System;
+
     /// <summary>The symbols whose real-time bars and trades feed the market-data streams (none: no data stream).</summary>
     public IReadOnlyList<Symbol> StreamSymbols { get; init; } = [];
 }

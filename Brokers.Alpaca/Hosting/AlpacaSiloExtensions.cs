@@ -17,7 +17,7 @@ public static class AlpacaSiloExtensions
     /// <summary>
     /// Routes orders to Alpaca instead of the simulated exchange, and adds the account check at startup, the trade-updates
     /// stream and reconciliation as hosted services (in that order, after the silo). Network waits (timeouts, the throttle,
-    /// backoff) run on wall-clock time whatever the silo's clock.
+    /// backoff) run on <see cref="AlpacaOptions.NetworkTime"/>, whatever the silo's clock.
     /// </summary>
     public static SiloBuilder AddAlpacaBroker(this SiloBuilder silo, AlpacaOptions options, AlpacaCredentials credentials)
     {
@@ -33,8 +33,8 @@ public static class AlpacaSiloExtensions
             new AlpacaHttp(
                 new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
                 options.TradingUrl, credentials,
-                new RequestThrottle(options.RequestsPerMinute, TimeSpan.FromMinutes(1), TimeProvider.System),
-                TimeProvider.System, sp.GetRequiredService<ILogger<AlpacaHttp>>())
+                new RequestThrottle(options.RequestsPerMinute, TimeSpan.FromMinutes(1), options.NetworkTime),
+                options.NetworkTime, sp.GetRequiredService<ILogger<AlpacaHttp>>())
             { Timeout = options.RequestTimeout },
             options.DryRun, sp.GetRequiredService<ILogger<AlpacaTradingClient>>()));
         services.AddSingleton<IBrokerHealth, AlpacaHealth>();

@@ -16,11 +16,11 @@ namespace Meridian.Brokers.Alpaca.MarketData;
 /// </summary>
 internal sealed record AlpacaDataSettings(AlpacaCredentials Credentials, Uri DataUrl)
 {
-    public const string KeyIdSetting = "ALPACA_API_KEY_ID";
-    public const string SecretKeySetting = "ALPACA_API_SECRET_KEY";
-    public const string AlpacaKeyIdSetting = "APCA_API_KEY_ID";
-    public const string AlpacaSecretKeySetting = "APCA_API_SECRET_KEY";
-    public const string DataUrlSetting = "MERIDIAN_ALPACA_DATA_URL";
+    public const string KeyIdSetting = AlpacaSettings.KeyId;
+    public const string SecretKeySetting = AlpacaSettings.SecretKey;
+    public const string AlpacaKeyIdSetting = AlpacaSettings.AlpacaKeyId;
+    public const string AlpacaSecretKeySetting = AlpacaSettings.AlpacaSecretKey;
+    public const string DataUrlSetting = AlpacaSettings.DataUrl;
 
     /// <summary>The key settings as a person should be told about them.</summary>
     public const string KeySettings = $"{KeyIdSetting} and {SecretKeySetting} (or {AlpacaKeyIdSetting} and {AlpacaSecretKeySetting})";

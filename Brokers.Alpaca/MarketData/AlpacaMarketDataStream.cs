@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using Meridian.Brokers.Alpaca.Streaming;
 using System.Text;
 using System.Text.Json;
 using Meridian.Brokers.Alpaca.Configuration;
@@ -189,21 +190,8 @@ public sealed partial class AlpacaMarketDataStream : BackgroundService
         }
 
         /// <summary>Reads one whole message into the frame buffer; false when the server closed the connection.</summary>
-        private async Task<bool> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-        {
-            _frame.ResetWrittenCount();
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(_frame.GetMemory(8192), cancellationToken).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                    return false;
-                _frame.Advance(result.Count);
-                if (_frame.WrittenCount > owner._settings.MaxMessageBytes)
-                    throw new InvalidOperationException($"a message of more than {owner._settings.MaxMessageBytes} bytes");
-                if (result.EndOfMessage)
-                    return true;
-            }
-        }
+        private Task<bool> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) =>
+            WebSocketMessages.ReceiveAsync(socket, _frame, owner._settings.MaxMessageBytes, cancellationToken);
 
         /// <summary>Handles every message of the frame in order; the session's end when one ends it.</summary>
         private async Task<(Outcome, string)?> HandleFrameAsync(ClientWebSocket socket, CancellationToken cancellationToken)

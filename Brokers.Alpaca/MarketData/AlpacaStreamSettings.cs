@@ -1,3 +1,5 @@
+using Meridian.Brokers.Alpaca.Rest;
+
 namespace Meridian.Brokers.Alpaca.MarketData;
 
 /// <summary>
@@ -38,8 +40,8 @@ public sealed record AlpacaStreamSettings
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
         ArgumentNullException.ThrowIfNull(random);
-        var ceiling = Math.Min(ReconnectCap.TotalMilliseconds, ReconnectBase.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30)));
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (0.5 * random.NextDouble())));
+        var ceiling = new RetryBackoff(ReconnectBase, ReconnectCap, int.MaxValue).Ceiling(attempt);
+        return ceiling * (0.5 + (0.5 * random.NextDouble()));
     }
 
     /// <summary>The wait after a 406, drawn from <paramref name="random"/>.</summary>

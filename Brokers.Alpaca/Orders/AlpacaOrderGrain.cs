@@ -249,10 +249,11 @@ public sealed partial class AlpacaOrderGrain(
         // The journal first: a crash after this write resends from the outbox; before it, the same snapshot comes again.
         await state.WriteStateAsync();
         ExecutionReports.Deliver(GrainFactory, reports);
-        if (AlpacaStatuses.ToOrderStatus(order.Status) is { } status && status.IsTerminal())
-            await Registry.UntrackAsync(AlpacaClientOrderId);
-        if (AlpacaStatuses.ToOrderStatus(order.Status) is null)
+        var status = AlpacaStatuses.ToOrderStatus(order.Status);
+        if (status is null)
             Log.UnknownStatus(logger, AlpacaClientOrderId, order.Status);
+        else if (status.Value.IsTerminal())
+            await Registry.UntrackAsync(AlpacaClientOrderId);
     }
 
     /// <summary>Links the legs Alpaca made for a bracket, OCO or OTO order to the platform's legs: the limit leg is the take-profit, the stop leg the stop-loss.</summary>

@@ -93,7 +93,7 @@ public sealed partial class AlpacaReconciler(
             var mismatches = await ComparePositionsAsync(portfolio, cancellationToken).ConfigureAwait(false);
             if (mismatches.Count > 0)
                 await HaltAsync(portfolio, mismatches).ConfigureAwait(false);
-            var report = new ReconciliationReport(DateTimeOffset.UtcNow, seen, adopted, settled, unsent, mismatches);
+            var report = new ReconciliationReport(options.NetworkTime.GetUtcNow(), seen, adopted, settled, unsent, mismatches);
             Last = report;
             LastFailure = null;
             Log.Done(logger, seen, adopted, settled, unsent, mismatches.Count);
@@ -136,7 +136,7 @@ public sealed partial class AlpacaReconciler(
 
     private async Task<(int Seen, int Adopted, HashSet<string> Listed)> ApplyListedOrdersAsync(CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
+        var started = options.NetworkTime.GetUtcNow();
         var after = (_lastListed ?? started - options.ReconcileLookback) - TimeSpan.FromMinutes(5);
         var orders = new Dictionary<string, AlpacaOrder>(StringComparer.Ordinal);
         foreach (var order in await alpaca.ListOrdersAsync("all", after, cancellationToken).ConfigureAwait(false))
@@ -208,7 +208,7 @@ public sealed partial class AlpacaReconciler(
     /// <summary>Differences between the portfolio's positions and Alpaca's, given reports in flight until <see cref="AlpacaOptions.PositionSettleTime"/> to land.</summary>
     private async Task<IReadOnlyList<PositionMismatch>> ComparePositionsAsync(IPortfolioGrain portfolio, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + options.PositionSettleTime;
+        var deadline = options.NetworkTime.GetUtcNow() + options.PositionSettleTime;
         var pause = TimeSpan.FromMilliseconds(20);
         while (true)
         {
@@ -223,10 +223,10 @@ public sealed partial class AlpacaReconciler(
                 local = new Dictionary<Symbol, decimal>();
             }
             var mismatches = Differences(local, atAlpaca);
-            if (mismatches.Count == 0 || DateTimeOffset.UtcNow >= deadline)
+            if (mismatches.Count == 0 || options.NetworkTime.GetUtcNow() >= deadline)
                 return mismatches;
             // Fills travel one-way from the Alpaca order to the order, the portfolio and the position: give them time to land.
-            await Task.Delay(pause, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, options.NetworkTime, cancellationToken).ConfigureAwait(false);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(500).Ticks));
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Meridian.Brokers.Alpaca.Configuration;
@@ -23,6 +24,7 @@ public sealed partial class TradeUpdatesStream(
 {
     private const string Endpoint = "trade_updates";
     private readonly RecentExecutions _executions = new();
+    private readonly ArrayBufferWriter<byte> _message = new();
     private readonly Random _jitter = new();
     private int _connections;
 
@@ -65,7 +67,7 @@ public sealed partial class TradeUpdatesStream(
             }
             failures++;
             var delay = options.StreamReconnect.Delay(failures, _jitter);
-            await Task.Delay(delay, TimeProvider.System, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(delay, options.NetworkTime, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -98,27 +100,31 @@ public sealed partial class TradeUpdatesStream(
         return true;
     }
 
-    private static async Task<TradeUpdate> ControlAsync(ClientWebSocket socket, string stream, CancellationToken cancellationToken)
+    private async Task<TradeUpdate> ControlAsync(ClientWebSocket socket, string stream, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var bytes = await WebSocketMessages.ReceiveAsync(socket, cancellationToken).ConfigureAwait(false)
-                ?? throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, $"closed while waiting for '{stream}'");
-            if (Parse(bytes) is { Stream: var s, Data: { } data } && s == stream)
+            if (!await ReceiveAsync(socket, cancellationToken).ConfigureAwait(false))
+                throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, $"closed while waiting for '{stream}'");
+            if (Parse(_message.WrittenMemory) is { Stream: var s, Data: { } data } && s == stream)
                 return data;
         }
     }
 
+    private Task<bool> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) =>
+        WebSocketMessages.ReceiveAsync(socket, _message, WebSocketMessages.MaxMessageBytes, cancellationToken);
+
     private async Task ReadAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
-        while (await WebSocketMessages.ReceiveAsync(socket, cancellationToken).ConfigureAwait(false) is { } bytes)
+        while (await ReceiveAsync(socket, cancellationToken).ConfigureAwait(false))
         {
+            var bytes = _message.WrittenMemory;
             if (bytes.Length <= 1)
                 continue; // a heartbeat byte
             TradeUpdateMessage? message;
             try
             {
-                message = JsonSerializer.Deserialize<TradeUpdateMessage>(bytes, AlpacaJson.Options);
+                message = JsonSerializer.Deserialize<TradeUpdateMessage>(bytes.Span, AlpacaJson.Options);
             }
             catch (JsonException e)
             {
@@ -153,18 +159,18 @@ public sealed partial class TradeUpdatesStream(
                 return;
             }
             if (update.Qty is > 0m && update.Price is > 0m)
-                execution = new AlpacaFillEvent(executionId, update.Qty.Value, update.Price.Value, update.Timestamp ?? order.FilledAt ?? DateTimeOffset.UtcNow);
+                execution = new AlpacaFillEvent(executionId, update.Qty.Value, update.Price.Value, update.Timestamp ?? order.FilledAt ?? options.NetworkTime.GetUtcNow());
         }
         var known = await grains.GetGrain<IAlpacaOrderGrain>(order.ClientOrderId!).ObserveAsync(order, execution).ConfigureAwait(false);
         if (!known)
             reconciler.Request($"trade update for order {order.ClientOrderId} not placed by this platform");
     }
 
-    private static TradeUpdateMessage? Parse(byte[] bytes)
+    private static TradeUpdateMessage? Parse(ReadOnlyMemory<byte> bytes)
     {
         try
         {
-            return JsonSerializer.Deserialize<TradeUpdateMessage>(bytes, AlpacaJson.Options);
+            return JsonSerializer.Deserialize<TradeUpdateMessage>(bytes.Span, AlpacaJson.Options);
         }
         catch (JsonException)
         {

@@ -9,24 +9,28 @@ namespace Meridian.Brokers.Alpaca.Streaming;
 /// </summary>
 public static class WebSocketMessages
 {
-    /// <summary>The largest message accepted; a bigger one is a broken peer.</summary>
+    /// <summary>The largest message accepted by default; a bigger one is a broken peer.</summary>
     public const int MaxMessageBytes = 4 * 1024 * 1024;
 
-    /// <summary>The next message's bytes, or null when the socket closed.</summary>
-    public static async Task<byte[]?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the next whole message into <paramref name="message"/> (cleared first); false when the peer closed.
+    /// A message over <paramref name="maxBytes"/> throws <see cref="WebSocketException"/>, which drops the connection.
+    /// </summary>
+    public static async Task<bool> ReceiveAsync(WebSocket socket, ArrayBufferWriter<byte> message, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        var buffer = new ArrayBufferWriter<byte>(8192);
+        ArgumentNullException.ThrowIfNull(message);
+        message.ResetWrittenCount();
         while (true)
         {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(8192), cancellationToken).ConfigureAwait(false);
+            var result = await socket.ReceiveAsync(message.GetMemory(8192), cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
-                return null;
-            buffer.Advance(result.Count);
-            if (buffer.WrittenCount > MaxMessageBytes)
-                throw new WebSocketException(WebSocketError.HeaderError, $"a message is over {MaxMessageBytes} bytes");
+                return false;
+            message.Advance(result.Count);
+            if (message.WrittenCount > maxBytes)
+                throw new WebSocketException(WebSocketError.HeaderError, $"a message is over {maxBytes} bytes");
             if (result.EndOfMessage)
-                return buffer.WrittenSpan.ToArray();
+                return true;
         }
     }
 
